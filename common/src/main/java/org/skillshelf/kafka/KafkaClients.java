@@ -1,0 +1,101 @@
+package org.skillshelf.kafka;
+
+import java.nio.file.Path;
+import java.util.HashMap;
+import java.util.Map;
+import org.apache.kafka.clients.CommonClientConfigs;
+import org.apache.kafka.clients.consumer.ConsumerConfig;
+import org.apache.kafka.clients.producer.ProducerConfig;
+import org.apache.kafka.common.serialization.StringDeserializer;
+import org.apache.kafka.common.serialization.StringSerializer;
+import org.apache.kafka.streams.StreamsConfig;
+import org.apache.kafka.streams.errors.LogAndContinueExceptionHandler;
+import org.apache.kafka.streams.errors.LogAndContinueProcessingExceptionHandler;
+
+/**
+ * Client settings every stage shares: idempotent {@code acks=all} producers, read-committed
+ * consumers, exactly-once Streams with a dead-letter topic for records that cannot be read.
+ */
+public record KafkaClients(String bootstrapServers, Path stateDir, int standbyReplicas) {
+
+  /** An idempotent producer that waits for every in-sync replica. */
+  public Map<String, Object> producer(String clientId) {
+    Map<String, Object> props = new HashMap<>();
+    props.put(CommonClientConfigs.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers);
+    props.put(CommonClientConfigs.CLIENT_ID_CONFIG, clientId);
+    props.put(ProducerConfig.ACKS_CONFIG, "all");
+    props.put(ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, true);
+    props.put(ProducerConfig.LINGER_MS_CONFIG, 2);
+    props.put(ProducerConfig.COMPRESSION_TYPE_CONFIG, "lz4");
+    // A broker that is down makes send() fail within seconds instead of blocking a request thread.
+    props.put(ProducerConfig.MAX_BLOCK_MS_CONFIG, 5_000);
+    props.put(ProducerConfig.DELIVERY_TIMEOUT_MS_CONFIG, 15_000);
+    props.put(ProducerConfig.REQUEST_TIMEOUT_MS_CONFIG, 5_000);
+    props.put(ProducerConfig.KEY_SERIALIZER_CLASS_CONFIG, StringSerializer.class);
+    props.put(ProducerConfig.MAX_REQUEST_SIZE_CONFIG, 2 * 1024 * 1024);
+    return props;
+  }
+
+  /** A transactional producer for consume-process-produce loops outside Streams. */
+  public Map<String, Object> transactionalProducer(String transactionalId) {
+    Map<String, Object> props = producer(transactionalId);
+    props.put(ProducerConfig.TRANSACTIONAL_ID_CONFIG, transactionalId);
+    props.put(ProducerConfig.DELIVERY_TIMEOUT_MS_CONFIG, 120_000);
+    props.put(ProducerConfig.REQUEST_TIMEOUT_MS_CONFIG, 30_000);
+    props.put(ProducerConfig.MAX_BLOCK_MS_CONFIG, 60_000);
+    return props;
+  }
+
+  /** A consumer in a group that reads only committed records and commits offsets itself. */
+  public Map<String, Object> consumer(String groupId, String clientId) {
+    Map<String, Object> props = new HashMap<>();
+    props.put(CommonClientConfigs.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers);
+    props.put(CommonClientConfigs.CLIENT_ID_CONFIG, clientId);
+    props.put(ConsumerConfig.GROUP_ID_CONFIG, groupId);
+    props.put(ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed");
+    props.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false);
+    props.put(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest");
+    props.put(ConsumerConfig.KEY_DESERIALIZER_CLASS_CONFIG, StringDeserializer.class);
+    return props;
+  }
+
+  /** A group-less reader that builds a local read model from the beginning of a topic. */
+  public Map<String, Object> reader(String clientId) {
+    Map<String, Object> props = new HashMap<>();
+    props.put(CommonClientConfigs.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers);
+    props.put(CommonClientConfigs.CLIENT_ID_CONFIG, clientId);
+    props.put(ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed");
+    props.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false);
+    props.put(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest");
+    props.put(ConsumerConfig.KEY_DESERIALIZER_CLASS_CONFIG, StringDeserializer.class);
+    return props;
+  }
+
+  /** Exactly-once Streams whose unreadable records go to the dead-letter topic. */
+  public Map<String, Object> streams(String applicationId) {
+    Map<String, Object> props = new HashMap<>();
+    props.put(StreamsConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers);
+    props.put(StreamsConfig.APPLICATION_ID_CONFIG, applicationId);
+    props.put(StreamsConfig.PROCESSING_GUARANTEE_CONFIG, StreamsConfig.EXACTLY_ONCE_V2);
+    props.put(StreamsConfig.STATE_DIR_CONFIG, stateDir.toAbsolutePath().toString());
+    props.put(StreamsConfig.NUM_STANDBY_REPLICAS_CONFIG, standbyReplicas);
+    props.put(StreamsConfig.COMMIT_INTERVAL_MS_CONFIG, 100);
+    props.put(StreamsConfig.STATESTORE_CACHE_MAX_BYTES_CONFIG, 0);
+    props.put(StreamsConfig.DESERIALIZATION_EXCEPTION_HANDLER_CLASS_CONFIG, LogAndContinueExceptionHandler.class);
+    props.put(StreamsConfig.PROCESSING_EXCEPTION_HANDLER_CLASS_CONFIG, LogAndContinueProcessingExceptionHandler.class);
+    props.put(StreamsConfig.ERRORS_DEAD_LETTER_QUEUE_TOPIC_NAME_CONFIG, Topics.DEAD_LETTERS);
+    props.put(StreamsConfig.ENSURE_EXPLICIT_INTERNAL_RESOURCE_NAMING_CONFIG, true);
+    props.put(StreamsConfig.producerPrefix(ProducerConfig.MAX_REQUEST_SIZE_CONFIG), 2 * 1024 * 1024);
+    props.put(StreamsConfig.consumerPrefix(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG), "earliest");
+    return props;
+  }
+
+  public Map<String, Object> admin() {
+    return Map.of(CommonClientConfigs.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers,
+        CommonClientConfigs.CLIENT_ID_CONFIG, "skillshelf-admin");
+  }
+
+  public static StringSerializer keySerializer() {
+    return new StringSerializer();
+  }
+}

@@ -1,0 +1,77 @@
+package org.skillshelf.kafka;
+
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.binder.kafka.KafkaStreamsMetrics;
+import java.time.Duration;
+import java.util.Map;
+import java.util.Properties;
+import org.apache.kafka.streams.KafkaStreams;
+import org.apache.kafka.streams.StoreQueryParameters;
+import org.apache.kafka.streams.Topology;
+import org.apache.kafka.streams.errors.InvalidStateStoreException;
+import org.apache.kafka.streams.errors.StreamsUncaughtExceptionHandler.StreamThreadExceptionResponse;
+import org.apache.kafka.streams.state.QueryableStoreTypes;
+import org.apache.kafka.streams.state.ReadOnlyKeyValueStore;
+import org.skillshelf.web.ApiException;
+import org.skillshelf.web.HealthCheck;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * One running Kafka Streams topology with its metrics, its health for {@code /healthz} and typed
+ * access to its key-value stores for the web layer.
+ */
+public final class StreamsApp implements HealthCheck, AutoCloseable {
+  private static final Logger LOG = LoggerFactory.getLogger(StreamsApp.class);
+
+  private final String name;
+  private final KafkaStreams streams;
+  private final KafkaStreamsMetrics metrics;
+
+  public StreamsApp(String name, Topology topology, Map<String, Object> settings, MeterRegistry registry) {
+    this.name = name;
+    Properties props = new Properties();
+    props.putAll(settings);
+    this.streams = new KafkaStreams(topology, props);
+    this.streams.setUncaughtExceptionHandler(e -> {
+      LOG.error("Stream thread of {} failed, replacing it: {}", name, e.toString());
+      return StreamThreadExceptionResponse.REPLACE_THREAD;
+    });
+    this.metrics = new KafkaStreamsMetrics(streams);
+    this.metrics.bindTo(registry);
+  }
+
+  public void start() {
+    streams.start();
+  }
+
+  @Override
+  public String name() {
+    return name;
+  }
+
+  @Override
+  public String state() {
+    return streams.state().name();
+  }
+
+  @Override
+  public boolean isUp() {
+    return streams.state() == KafkaStreams.State.RUNNING;
+  }
+
+  /** A store for reading; answers 503 while the stream is still restoring or rebalancing. */
+  public <K, V> ReadOnlyKeyValueStore<K, V> store(String storeName) {
+    try {
+      return streams.store(StoreQueryParameters.fromNameAndType(storeName, QueryableStoreTypes.<K, V>keyValueStore()));
+    } catch (InvalidStateStoreException e) {
+      throw ApiException.unavailable("The " + name + " stage is starting or rebalancing; try again in a moment.");
+    }
+  }
+
+  @Override
+  public void close() {
+    streams.close(Duration.ofSeconds(10));
+    metrics.close();
+  }
+}

@@ -1,0 +1,61 @@
+package org.skillshelf.publish;
+
+import java.util.List;
+import org.skillshelf.kafka.StreamsApp;
+import org.skillshelf.publish.review.ReviewTopology;
+import org.skillshelf.publish.search.CatalogueIndex;
+import org.skillshelf.publish.search.CatalogueIndexer;
+import org.skillshelf.publish.web.CatalogueRoutes;
+import org.skillshelf.publish.web.ReviewRoutes;
+import org.skillshelf.runtime.ServiceContext;
+import org.skillshelf.runtime.StageService;
+import org.skillshelf.web.HealthCheck;
+import org.skillshelf.web.WebModule;
+
+/**
+ * The publish service: the review queue (a Streams topology turning decisions into catalogue
+ * records) and the public catalogue (a search index materialised from the catalogue topic).
+ */
+public final class PublishService implements StageService {
+  private final StreamsApp review;
+  private final CatalogueIndex index;
+  private final CatalogueIndexer indexer;
+  private final List<WebModule> modules;
+
+  public PublishService(ServiceContext context) {
+    this.review = new StreamsApp("review", ReviewTopology.build(), context.kafka().streams("skillshelf-review"), context.registry());
+    this.index = new CatalogueIndex();
+    this.indexer = new CatalogueIndexer(index, context.kafka(), context.registry());
+    this.modules = List.of(
+        new ReviewRoutes(review, context.publisher(), context.curators(), context.clock()),
+        new CatalogueRoutes(index));
+  }
+
+  @Override
+  public String name() {
+    return "publish";
+  }
+
+  @Override
+  public List<WebModule> webModules() {
+    return modules;
+  }
+
+  @Override
+  public List<HealthCheck> healthChecks() {
+    return List.of(review, indexer);
+  }
+
+  @Override
+  public void start() {
+    review.start();
+    indexer.start();
+  }
+
+  @Override
+  public void close() {
+    indexer.close();
+    review.close();
+    index.close();
+  }
+}

@@ -1,0 +1,142 @@
+package org.skillshelf.publish.review;
+
+import java.time.Instant;
+import org.apache.kafka.common.serialization.Serdes;
+import org.apache.kafka.streams.Topology;
+import org.apache.kafka.streams.processor.api.Processor;
+import org.apache.kafka.streams.processor.api.ProcessorContext;
+import org.apache.kafka.streams.processor.api.Record;
+import org.apache.kafka.streams.state.KeyValueStore;
+import org.apache.kafka.streams.state.Stores;
+import org.jspecify.annotations.Nullable;
+import org.skillshelf.events.CatalogueRecord;
+import org.skillshelf.events.EnrichedResource;
+import org.skillshelf.events.ReviewDecision;
+import org.skillshelf.kafka.EventSerde;
+import org.skillshelf.kafka.Topics;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The review queue as a Kafka Streams topology: enrichment results and curator decisions, both keyed
+ * by {@code resourceId}, meet in one store; approvals, edits and withdrawals become catalogue
+ * records (a withdrawal is a tombstone). A decision that does not fit the item's state (a second
+ * curator deciding what another already decided) changes nothing.
+ */
+public final class ReviewTopology {
+  public static final String STORE = "review-items";
+  private static final Logger LOG = LoggerFactory.getLogger(ReviewTopology.class);
+  private static final EventSerde<ReviewItem> ITEM_SERDE = EventSerde.of(ReviewItem.class, ReviewItem.VERSION);
+
+  private ReviewTopology() {}
+
+  public static Topology build() {
+    Topology topology = new Topology();
+    topology.addSource("enriched-source", Serdes.String().deserializer(), Topics.ENRICHED.serde().deserializer(),
+        Topics.ENRICHED.name());
+    topology.addSource("decisions-source", Serdes.String().deserializer(), Topics.DECISIONS.serde().deserializer(),
+        Topics.DECISIONS.name());
+    topology.addProcessor("review", ReviewProcessor::new, "enriched-source", "decisions-source");
+    topology.addStateStore(Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(STORE), Serdes.String(), ITEM_SERDE),
+        "review");
+    topology.addSink("catalogue-sink", Topics.CATALOGUE.name(), Serdes.String().serializer(),
+        Topics.CATALOGUE.serde().serializer(), "review");
+    return topology;
+  }
+
+  private static final class ReviewProcessor implements Processor<String, Object, String, CatalogueRecord> {
+    private @Nullable KeyValueStore<String, ReviewItem> store;
+    private @Nullable ProcessorContext<String, CatalogueRecord> context;
+
+    @Override
+    public void init(ProcessorContext<String, CatalogueRecord> context) {
+      this.context = context;
+      this.store = context.getStateStore(STORE);
+    }
+
+    @Override
+    public void process(Record<String, Object> record) {
+      if (record.key() == null || record.value() == null) {
+        return;
+      }
+      switch (record.value()) {
+        case EnrichedResource enriched -> arrived(record, enriched);
+        case ReviewDecision decision -> decide(record, decision);
+        default -> LOG.warn("review ignores a {} for {}", record.value().getClass().getSimpleName(), record.key());
+      }
+    }
+
+    private void arrived(Record<String, Object> record, EnrichedResource enriched) {
+      ReviewItem previous = store().get(record.key());
+      if (previous != null && !previous.state().awaitsDecision()) {
+        // Re-enrichment of a decided resource only refreshes what the curators see later.
+        store().put(record.key(), new ReviewItem(ReviewItem.VERSION, enriched, previous.state(), previous.version() + 1,
+            previous.decidedBy(), previous.decidedAt(), previous.reason(), previous.published()));
+        return;
+      }
+      ReviewItem item = ReviewItem.arrived(enriched, previous);
+      store().put(record.key(), item);
+      if (enriched.autoPublishBy() != null && item.state() == ReviewState.PENDING) {
+        approve(record, item, ReviewDecision.Edits.none(), enriched.autoPublishBy(), enriched.at());
+      }
+    }
+
+    private void decide(Record<String, Object> record, ReviewDecision decision) {
+      ReviewItem item = store().get(record.key());
+      if (item == null) {
+        LOG.warn("decision {} names {}, which is not in the review queue", decision.decisionId(), record.key());
+        return;
+      }
+      switch (decision.verdict()) {
+        case APPROVE -> {
+          if (item.state().awaitsDecision()) {
+            approve(record, item, decision.edits(), decision.curator(), decision.at());
+          } else {
+            conflict(decision, item);
+          }
+        }
+        case REJECT -> {
+          if (item.state().awaitsDecision()) {
+            store().put(record.key(), item.decided(ReviewState.REJECTED, decision.curator(), decision.at(), decision.reason(), null));
+          } else {
+            conflict(decision, item);
+          }
+        }
+        case EDIT -> {
+          if (item.state() == ReviewState.APPROVED) {
+            approve(record, item, decision.edits(), decision.curator(), decision.at());
+          } else {
+            conflict(decision, item);
+          }
+        }
+        case WITHDRAW -> {
+          if (item.state() == ReviewState.APPROVED) {
+            store().put(record.key(), item.decided(ReviewState.WITHDRAWN, decision.curator(), decision.at(), decision.reason(), null));
+            context().forward(new Record<>(record.key(), null, record.timestamp()));
+          } else {
+            conflict(decision, item);
+          }
+        }
+      }
+    }
+
+    private void approve(Record<String, Object> record, ReviewItem item, ReviewDecision.Edits edits, String curator, Instant at) {
+      CatalogueRecord published = CatalogueRecords.publish(item.enriched(), edits, item.published(), curator, at);
+      store().put(record.key(), item.decided(ReviewState.APPROVED, curator, at, null, published));
+      context().forward(new Record<>(record.key(), published, record.timestamp()));
+    }
+
+    private static void conflict(ReviewDecision decision, ReviewItem item) {
+      LOG.info("decision {} by {} ({}) on {} ignored: the item is already {} by {}", decision.decisionId(),
+          decision.curator(), decision.verdict(), item.resourceId(), item.state(), item.decidedBy());
+    }
+
+    private KeyValueStore<String, ReviewItem> store() {
+      return java.util.Objects.requireNonNull(store);
+    }
+
+    private ProcessorContext<String, CatalogueRecord> context() {
+      return java.util.Objects.requireNonNull(context);
+    }
+  }
+}

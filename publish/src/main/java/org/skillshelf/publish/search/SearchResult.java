@@ -1,0 +1,7 @@
+package org.skillshelf.publish.search;
+
+import java.util.List;
+import java.util.Map;
+
+/** A page of hits, the total, and facet counts over all matches. */
+public record SearchResult(long total, List<CatalogueHit> items, Map<String, Map<String, Integer>> facets) {}
