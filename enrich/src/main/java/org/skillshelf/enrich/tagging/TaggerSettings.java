@@ -1,0 +1,44 @@
+package org.skillshelf.enrich.tagging;
+
+/**
+ * The tagger's weights and thresholds, in one place so that they are tuned together (with
+ * TaggingEvaluation) rather than scattered as magic numbers.
+ *
+ * @param titleWeight gain of a phrase found in the title
+ * @param descriptionWeight gain of a phrase found in the description
+ * @param textWeight the most a phrase repeated in the main text can gain
+ * @param textSaturation mentions at which a phrase reaches half its text gain, for a text of
+ *     referenceLength terms (longer texts need proportionally more)
+ * @param referenceLength text length in terms at which saturation is as given
+ * @param descriptionLikeness weight of the cosine between the resource and a skill's description
+ * @param parentShare part of a narrower skill's score a broader skill adds to its own
+ * @param scale raw score at which the reported score reaches 0.5
+ * @param minScore reported score below which a skill is never suggested (abstention)
+ * @param relativeCut a skill is suggested only if it reaches this fraction of the best score
+ * @param maxSuggestions at most this many suggestions
+ * @param neighbours approved records consulted for each suggestion
+ * @param minSimilarity records less similar than this are ignored
+ * @param fullTrustSimilarity similarity at which approved records outweigh the taxonomy most
+ * @param maxExampleWeight the most weight approved records get against the taxonomy
+ */
+record TaggerSettings(
+    double titleWeight,
+    double descriptionWeight,
+    double textWeight,
+    double textSaturation,
+    double referenceLength,
+    double descriptionLikeness,
+    double parentShare,
+    double scale,
+    double minScore,
+    double relativeCut,
+    int maxSuggestions,
+    int neighbours,
+    double minSimilarity,
+    double fullTrustSimilarity,
+    double maxExampleWeight) {
+
+  static TaggerSettings defaults() {
+    return new TaggerSettings(3.0, 1.5, 1.0, 2.0, 1000, 2.0, 0.5, 1.5, 0.35, 0.5, 5, 5, 0.15, 0.5, 0.85);
+  }
+}
