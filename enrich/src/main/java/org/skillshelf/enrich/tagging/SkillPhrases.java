@@ -5,6 +5,7 @@ import java.util.Collections;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import org.skillshelf.taxonomy.Skill;
@@ -17,7 +18,6 @@ import org.skillshelf.taxonomy.Skill;
 final class SkillPhrases {
   private static final double LABEL = 1.0;
   private static final double SYNONYM = 1.0;
-  private static final double RELATED = 0.45;
 
   /** One phrase that signals one skill. */
   record Phrase(int skill, List<String> terms, String surface, double weight) {}
@@ -28,13 +28,13 @@ final class SkillPhrases {
   private final List<Double> descriptionNorms;
   private final Map<String, Double> idf;
 
-  SkillPhrases(List<Skill> skills, Terms terms) {
+  SkillPhrases(List<Skill> skills, Terms terms, TaggerSettings settings) {
     this.skills = List.copyOf(skills);
     List<List<String>> profiles = new ArrayList<>();
     for (Skill skill : skills) {
       profiles.add(terms.of(profileText(skill)));
     }
-    this.byFirstTerm = phrases(skills, terms, profiles);
+    this.byFirstTerm = phrases(skills, terms, profiles, settings);
     this.idf = Map.copyOf(termIdf(profiles));
     this.descriptions = new ArrayList<>();
     this.descriptionNorms = new ArrayList<>();
@@ -70,7 +70,8 @@ final class SkillPhrases {
         String.join(" . ", skill.related()));
   }
 
-  private static Map<String, List<Phrase>> phrases(List<Skill> skills, Terms terms, List<List<String>> profiles) {
+  private static Map<String, List<Phrase>> phrases(List<Skill> skills, Terms terms, List<List<String>> profiles,
+      TaggerSettings settings) {
     Map<String, List<Phrase>> byFirst = new HashMap<>();
     for (int index = 0; index < skills.size(); index++) {
       int i = index;
@@ -78,7 +79,10 @@ final class SkillPhrases {
       Map<List<String>, Phrase> own = new LinkedHashMap<>();
       addPhrase(own, i, skill.label(), LABEL, terms, profiles);
       skill.synonyms().forEach(s -> addPhrase(own, i, s, SYNONYM, terms, profiles));
-      skill.related().forEach(s -> addPhrase(own, i, s, RELATED, terms, profiles));
+      skill.related().forEach(s -> addPhrase(own, i, s, settings.relatedWeight(), terms, profiles));
+      for (String word : new LinkedHashSet<>(terms.of(skill.label() + " . " + skill.description()))) {
+        addPhrase(own, i, word, settings.descriptionTermWeight(), terms, profiles);
+      }
       for (Phrase phrase : own.values()) {
         byFirst.computeIfAbsent(phrase.terms().getFirst(), k -> new ArrayList<>()).add(phrase);
       }

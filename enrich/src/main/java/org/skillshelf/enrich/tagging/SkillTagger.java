@@ -41,20 +41,24 @@ public final class SkillTagger {
     this(taxonomy, TaggerSettings.defaults());
   }
 
+  /** A tagger with its weights replaced, for tuning with TaggingEvaluation. */
+  static SkillTagger tuned(Taxonomy taxonomy, TaggerSettings settings) {
+    return new SkillTagger(taxonomy, settings);
+  }
+
   SkillTagger(Taxonomy taxonomy, TaggerSettings settings) {
     this.skills = taxonomy.skills();
     this.ids = skills.stream().map(Skill::id).collect(Collectors.toUnmodifiableSet());
-    this.phrases = new SkillPhrases(skills, terms);
+    this.phrases = new SkillPhrases(skills, terms, settings);
     this.settings = settings;
   }
 
   /** The few skills (at most five) the resource most likely teaches, best first; empty if none fits. */
   public List<SkillSuggestion> suggest(TaggingInput input) {
     Ranking ranking = rank(input);
-    double top = ranking.candidates().isEmpty() ? 0 : ranking.candidates().getFirst().score();
-    double cut = Math.max(settings.minScore(), settings.relativeCut() * top);
+    double top = ranking.candidates().isEmpty() ? 0 : ranking.candidates().getFirst().rank();
     return ranking.candidates().stream()
-        .filter(c -> c.score() >= cut && c.score() > 0)
+        .filter(c -> c.rank() > 0 && c.rank() >= settings.relativeCut() * top && c.score() >= settings.minScore())
         .limit(settings.maxSuggestions())
         .map(c -> suggestion(c, ranking))
         .toList();
@@ -77,14 +81,17 @@ public final class SkillTagger {
     List<Neighbour> neighbours =
         examples.nearest(analysed.frequencies(), settings.neighbours(), settings.minSimilarity());
     double trust = trust(neighbours);
+    double best = match.best();
     List<Candidate> candidates = new ArrayList<>();
     for (int i = 0; i < skills.size(); i++) {
       double raw = match.score(i);
       double cold = raw / (raw + settings.scale());
+      double relative = best == 0 ? 0 : raw / best;
       double learned = vote(skills.get(i).id(), neighbours);
-      candidates.add(new Candidate(i, (1 - trust) * cold + trust * learned, cold, learned));
+      candidates.add(new Candidate(i, (1 - trust) * relative + trust * learned,
+          (1 - trust) * cold + trust * learned, cold, learned));
     }
-    candidates.sort(Comparator.comparingDouble(Candidate::score).reversed());
+    candidates.sort(Comparator.comparingDouble(Candidate::rank).reversed());
     return new Ranking(candidates, match, neighbours);
   }
 
@@ -149,7 +156,12 @@ public final class SkillTagger {
     return new SkillSuggestion(skill.id(), skill.label(), score, evidence);
   }
 
-  private record Candidate(int skill, double score, double cold, double learned) {}
+  /**
+   * One skill's standing: {@code rank} orders skills and decides the cut relative to the best
+   * (the taxonomy's raw score relative to the best skill's); {@code score} is the absolute
+   * confidence reported and used to abstain.
+   */
+  private record Candidate(int skill, double rank, double score, double cold, double learned) {}
 
   private record Ranking(List<Candidate> candidates, TaxonomyMatch match, List<Neighbour> neighbours) {}
 }

@@ -10,6 +10,8 @@ package org.skillshelf.enrich.tagging;
  * @param textSaturation mentions at which a phrase reaches half its text gain, for a text of
  *     referenceLength terms (longer texts need proportionally more)
  * @param referenceLength text length in terms at which saturation is as given
+ * @param relatedWeight weight of a related term against a label or synonym (1)
+ * @param descriptionTermWeight weight of a single word of a skill's label or description
  * @param descriptionLikeness weight of the cosine between the resource and a skill's description
  * @param parentShare part of a narrower skill's score a broader skill adds to its own
  * @param scale raw score at which the reported score reaches 0.5
@@ -27,6 +29,8 @@ record TaggerSettings(
     double textWeight,
     double textSaturation,
     double referenceLength,
+    double relatedWeight,
+    double descriptionTermWeight,
     double descriptionLikeness,
     double parentShare,
     double scale,
@@ -38,7 +42,26 @@ record TaggerSettings(
     double fullTrustSimilarity,
     double maxExampleWeight) {
 
+  /** The defaults with any component overridden by a system property "tagging.&lt;name&gt;". */
+  static TaggerSettings fromSystemProperties() {
+    TaggerSettings defaults = defaults();
+    var components = TaggerSettings.class.getRecordComponents();
+    Object[] values = new Object[components.length];
+    Class<?>[] types = new Class<?>[components.length];
+    try {
+      for (int i = 0; i < components.length; i++) {
+        types[i] = components[i].getType();
+        String override = System.getProperty("tagging." + components[i].getName());
+        values[i] = override == null ? components[i].getAccessor().invoke(defaults)
+            : types[i] == int.class ? (Object) Integer.parseInt(override) : (Object) Double.parseDouble(override);
+      }
+      return TaggerSettings.class.getDeclaredConstructor(types).newInstance(values);
+    } catch (ReflectiveOperationException e) {
+      throw new IllegalStateException("cannot read tagger settings from system properties", e);
+    }
+  }
+
   static TaggerSettings defaults() {
-    return new TaggerSettings(3.0, 1.5, 1.0, 2.0, 1000, 2.0, 0.5, 1.5, 0.35, 0.5, 5, 5, 0.15, 0.5, 0.85);
+    return new TaggerSettings(3.0, 1.5, 1.0, 2.0, 1000, 0.45, 0.25, 2.0, 0.5, 1.5, 0.35, 0.6, 5, 5, 0.15, 0.5, 0.85);
   }
 }

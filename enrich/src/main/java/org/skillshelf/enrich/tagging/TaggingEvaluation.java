@@ -22,6 +22,7 @@ public final class TaggingEvaluation {
   private static final int DEFAULT_FOLDS = 5;
 
   private final Taxonomy taxonomy;
+  private final TaggerSettings settings = TaggerSettings.fromSystemProperties();
   private final List<LabelledItem> items;
 
   private TaggingEvaluation(Taxonomy taxonomy, List<LabelledItem> items) {
@@ -45,7 +46,7 @@ public final class TaggingEvaluation {
   }
 
   private Run cold() {
-    SkillTagger tagger = new SkillTagger(taxonomy);
+    SkillTagger tagger = SkillTagger.tuned(taxonomy, settings);
     items.forEach(item -> tagger.suggest(item.input()));
     Run run = new Run();
     items.forEach(item -> run.score(tagger, item));
@@ -55,7 +56,7 @@ public final class TaggingEvaluation {
   private Run warm(int folds) {
     Run run = new Run();
     for (int fold = 0; fold < folds; fold++) {
-      SkillTagger tagger = new SkillTagger(taxonomy);
+      SkillTagger tagger = SkillTagger.tuned(taxonomy, settings);
       List<LabelledItem> heldOut = new ArrayList<>();
       for (int i = 0; i < items.size(); i++) {
         LabelledItem item = items.get(i);

@@ -51,6 +51,14 @@ final class TaxonomyMatch {
     return new TaxonomyMatch(ParentShare.apply(scores, phrases.skills(), settings.parentShare()), evidence);
   }
 
+  double best() {
+    double best = 0;
+    for (double s : scores) {
+      best = Math.max(best, s);
+    }
+    return best;
+  }
+
   double score(int skill) {
     return scores[skill];
   }
