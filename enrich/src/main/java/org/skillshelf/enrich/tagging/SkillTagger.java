@@ -130,13 +130,15 @@ public final class SkillTagger {
     return settings.maxExampleWeight() * Math.min(1.0, closest / settings.fullTrustSimilarity());
   }
 
-  private static double vote(String skill, List<Neighbour> neighbours) {
+  /** The share of the neighbours' weight that approved the skill; nearer records weigh much more. */
+  private double vote(String skill, List<Neighbour> neighbours) {
     double agree = 0;
     double total = 0;
     for (Neighbour n : neighbours) {
-      total += n.similarity();
+      double weight = Math.pow(n.similarity(), settings.similarityPower());
+      total += weight;
       if (n.skills().contains(skill)) {
-        agree += n.similarity();
+        agree += weight;
       }
     }
     return total == 0 ? 0 : agree / total;

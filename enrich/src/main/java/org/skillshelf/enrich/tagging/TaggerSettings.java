@@ -19,6 +19,7 @@ package org.skillshelf.enrich.tagging;
  * @param relativeCut a skill is suggested only if it reaches this fraction of the best score
  * @param maxSuggestions at most this many suggestions
  * @param neighbours approved records consulted for each suggestion
+ * @param similarityPower a neighbour's vote weighs its similarity raised to this power
  * @param minSimilarity records less similar than this are ignored
  * @param fullTrustSimilarity similarity at which approved records outweigh the taxonomy most
  * @param maxExampleWeight the most weight approved records get against the taxonomy
@@ -38,6 +39,7 @@ record TaggerSettings(
     double relativeCut,
     int maxSuggestions,
     int neighbours,
+    double similarityPower,
     double minSimilarity,
     double fullTrustSimilarity,
     double maxExampleWeight) {
@@ -62,6 +64,6 @@ record TaggerSettings(
   }
 
   static TaggerSettings defaults() {
-    return new TaggerSettings(3.0, 1.5, 1.0, 2.0, 1000, 0.45, 0.25, 2.0, 0.5, 1.5, 0.35, 0.6, 5, 5, 0.15, 0.5, 0.85);
+    return new TaggerSettings(3.0, 1.5, 1.0, 2.0, 1000, 0.45, 0.25, 2.0, 0.5, 1.5, 0.35, 0.6, 5, 5, 3.0, 0.15, 0.3, 0.95);
   }
 }
