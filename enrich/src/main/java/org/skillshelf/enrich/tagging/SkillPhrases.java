@@ -19,8 +19,11 @@ final class SkillPhrases {
   private static final double LABEL = 1.0;
   private static final double SYNONYM = 1.0;
 
-  /** One phrase that signals one skill. */
-  record Phrase(int skill, List<String> terms, String surface, double weight) {}
+  /**
+   * One phrase that signals one skill; {@code named} when it names the skill (label, synonym or
+   * related term) rather than being a word of its description.
+   */
+  record Phrase(int skill, List<String> terms, String surface, double weight, boolean named) {}
 
   private final List<Skill> skills;
   private final Map<String, List<Phrase>> byFirstTerm;
@@ -77,11 +80,12 @@ final class SkillPhrases {
       int i = index;
       Skill skill = skills.get(i);
       Map<List<String>, Phrase> own = new LinkedHashMap<>();
-      addPhrase(own, i, skill.label(), LABEL, terms, profiles);
-      skill.synonyms().forEach(s -> addPhrase(own, i, s, SYNONYM, terms, profiles));
-      skill.related().forEach(s -> addPhrase(own, i, s, settings.relatedWeight(), terms, profiles));
+      addPhrase(own, new Phrase(i, List.of(), skill.label(), LABEL, true), terms, profiles);
+      skill.synonyms().forEach(s -> addPhrase(own, new Phrase(i, List.of(), s, SYNONYM, true), terms, profiles));
+      skill.related().forEach(
+          s -> addPhrase(own, new Phrase(i, List.of(), s, settings.relatedWeight(), true), terms, profiles));
       for (String word : new LinkedHashSet<>(terms.of(skill.label() + " . " + skill.description()))) {
-        addPhrase(own, i, word, settings.descriptionTermWeight(), terms, profiles);
+        addPhrase(own, new Phrase(i, List.of(), word, settings.descriptionTermWeight(), false), terms, profiles);
       }
       for (Phrase phrase : own.values()) {
         byFirst.computeIfAbsent(phrase.terms().getFirst(), k -> new ArrayList<>()).add(phrase);
@@ -91,17 +95,19 @@ final class SkillPhrases {
     return byFirst;
   }
 
-  /** Adds a phrase unless the skill already has it with at least this weight. */
-  private static void addPhrase(Map<List<String>, Phrase> own, int skill, String surface, double kind,
-      Terms terms, List<List<String>> profiles) {
-    List<String> phraseTerms = terms.of(surface);
+  /**
+   * Adds a phrase (given with its surface text and the weight of its kind) after analysing it and
+   * scaling its weight by its specificity, unless the skill already has it with at least this weight.
+   */
+  private static void addPhrase(Map<List<String>, Phrase> own, Phrase raw, Terms terms, List<List<String>> profiles) {
+    List<String> phraseTerms = terms.of(raw.surface());
     if (phraseTerms.isEmpty()) {
       return;
     }
-    double weight = kind * phraseIdf(phraseTerms, profiles);
+    double weight = raw.weight() * phraseIdf(phraseTerms, profiles);
     Phrase known = own.get(phraseTerms);
     if (known == null || known.weight() < weight) {
-      own.put(phraseTerms, new Phrase(skill, List.copyOf(phraseTerms), surface, weight));
+      own.put(phraseTerms, new Phrase(raw.skill(), List.copyOf(phraseTerms), raw.surface(), weight, raw.named()));
     }
   }
 

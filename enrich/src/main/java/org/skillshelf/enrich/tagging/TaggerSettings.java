@@ -12,6 +12,8 @@ package org.skillshelf.enrich.tagging;
  * @param referenceLength text length in terms at which saturation is as given
  * @param relatedWeight weight of a related term against a label or synonym (1)
  * @param descriptionTermWeight weight of a single word of a skill's label or description
+ * @param minDescriptionWords distinct description words a skill needs when nothing names it
+ * @param unnamedFactor discount for a skill with fewer such words and no naming phrase
  * @param descriptionLikeness weight of the cosine between the resource and a skill's description
  * @param parentShare part of a narrower skill's score a broader skill adds to its own
  * @param scale raw score at which the reported score reaches 0.5
@@ -32,6 +34,8 @@ record TaggerSettings(
     double referenceLength,
     double relatedWeight,
     double descriptionTermWeight,
+    int minDescriptionWords,
+    double unnamedFactor,
     double descriptionLikeness,
     double parentShare,
     double scale,
@@ -64,6 +68,6 @@ record TaggerSettings(
   }
 
   static TaggerSettings defaults() {
-    return new TaggerSettings(3.0, 1.5, 1.0, 2.0, 1000, 0.45, 0.25, 2.0, 0.5, 1.5, 0.35, 0.6, 5, 5, 3.0, 0.15, 0.3, 0.95);
+    return new TaggerSettings(3.0, 1.5, 1.0, 2.0, 1000, 0.45, 0.25, 2, 0.3, 2.0, 0.5, 1.5, 0.35, 0.6, 5, 5, 3.0, 0.15, 0.3, 0.95);
   }
 }

@@ -12,7 +12,9 @@ import org.skillshelf.enrich.tagging.SkillPhrases.Phrase;
  * What the taxonomy alone says about one resource: for each skill a raw score from its phrases
  * found in the title, description and text (a title mention counts most, repetition in the text
  * saturates) plus the likeness of the resource's words to the skill's description, and the phrases
- * that matched as evidence. Broader skills take part of their narrower skills' score.
+ * that matched as evidence. A skill that is never named and only shares a word or two with its
+ * description is discounted: one common word ("pattern") is no evidence of a skill. Broader skills
+ * take part of their narrower skills' score.
  */
 final class TaxonomyMatch {
   private final double[] scores;
@@ -35,7 +37,11 @@ final class TaxonomyMatch {
     count(input.description(), 1, phrases, counts);
     count(input.text(), 2, phrases, counts);
     double lengthNorm = settings.textSaturation() * (0.4 + 0.6 * input.text().size() / settings.referenceLength());
+    boolean[] named = new boolean[n];
+    int[] distinct = new int[n];
     counts.forEach((phrase, c) -> {
+      named[phrase.skill()] |= phrase.named();
+      distinct[phrase.skill()]++;
       double fields = settings.titleWeight() * Math.min(1, c[0])
           + settings.descriptionWeight() * Math.min(1, c[1])
           + settings.textWeight() * c[2] / (c[2] + lengthNorm);
@@ -47,6 +53,11 @@ final class TaxonomyMatch {
     double norm = AnalysedInput.norm(vector);
     for (int i = 0; i < n && norm > 0; i++) {
       scores[i] += settings.descriptionLikeness() * cosine(vector, norm, phrases, i);
+    }
+    for (int i = 0; i < n; i++) {
+      if (!named[i] && distinct[i] < settings.minDescriptionWords()) {
+        scores[i] *= settings.unnamedFactor();
+      }
     }
     return new TaxonomyMatch(ParentShare.apply(scores, phrases.skills(), settings.parentShare()), evidence);
   }
