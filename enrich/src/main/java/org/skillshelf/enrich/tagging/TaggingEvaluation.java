@@ -32,8 +32,7 @@ public final class TaggingEvaluation {
 
   public static void main(String[] args) throws IOException, InvalidTaxonomyException {
     if (args.length < 2) {
-      System.err.println("usage: TaggingEvaluation <labelled folder> <taxonomy file> [folds]");
-      System.exit(2);
+      throw new IllegalArgumentException("usage: TaggingEvaluation <labelled folder> <taxonomy file> [folds]");
     }
     Taxonomy taxonomy = Taxonomy.load(Path.of(args[1]));
     List<LabelledItem> items = LabelledItem.readFolder(Path.of(args[0]));
