@@ -14,6 +14,9 @@ import java.util.Set;
 import java.util.random.RandomGenerator;
 import java.util.stream.Collectors;
 import org.eclipse.jetty.client.HttpClient;
+import org.eclipse.jetty.client.ProxyAuthenticationProtocolHandler;
+import org.eclipse.jetty.client.RedirectProtocolHandler;
+import org.eclipse.jetty.client.WWWAuthenticationProtocolHandler;
 import org.eclipse.jetty.http.HttpCookieStore;
 import org.eclipse.jetty.http.HttpField;
 import org.eclipse.jetty.http.HttpHeader;
@@ -150,16 +153,19 @@ public final class SafeFetcher implements AutoCloseable {
     client.setIdleTimeout(settings.readTimeout().toMillis());
     client.setMaxConnectionsPerDestination(settings.perHostConcurrency());
     client.setUserAgentField(new HttpField(HttpHeader.USER_AGENT, settings.userAgent()));
-    // No cookies, no automatic redirects or authentication, no transparent decoding: each
-    // would act on the server's say-so behind the guard's back.
     client.setHttpCookieStore(new HttpCookieStore.Empty());
-    client.getContentDecoderFactories().clear();
-    client.getProtocolHandlers().clear();
     try {
       client.start();
     } catch (Exception e) {
       throw new IllegalStateException("the fetcher's HTTP client did not start: " + e.getMessage(), e);
     }
+    // Starting installs decoders and protocol handlers, so they come out afterwards. Transparent
+    // decompression would bypass the decompressed-size cap; automatic redirects and
+    // authentication would act on the server's say-so behind the address guard's back.
+    client.getContentDecoderFactories().clear();
+    client.getProtocolHandlers().remove(RedirectProtocolHandler.NAME);
+    client.getProtocolHandlers().remove(WWWAuthenticationProtocolHandler.NAME);
+    client.getProtocolHandlers().remove(ProxyAuthenticationProtocolHandler.NAME);
     return client;
   }
 }
