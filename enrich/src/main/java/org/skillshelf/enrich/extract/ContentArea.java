@@ -48,7 +48,7 @@ final class ContentArea {
       }
     }
     int bodyChars = counts.of(body).chars;
-    return best != null && counts.of(best).chars >= Math.max(200, bodyChars / 4) ? best : null;
+    return best != null && counts.of(best).chars >= Math.min(250, bodyChars / 2) ? best : null;
   }
 
   private List<Element> choose(Element body) {
