@@ -1,7 +1,6 @@
 package org.skillshelf.enrich.extract;
 
 import java.net.URI;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.regex.Pattern;
 import org.jsoup.nodes.Document;
@@ -15,6 +14,7 @@ import org.jspecify.annotations.Nullable;
  */
 final class HtmlMetadata {
 
+  private static final Pattern BYLINE_END = Pattern.compile("\\s+[-|•·–—]\\s+|\\s*\\n");
   private static final Pattern BY = Pattern.compile("^(?i)(by|von|par|por|di|door)\\s+");
 
   private HtmlMetadata() {}
@@ -27,26 +27,27 @@ final class HtmlMetadata {
     draft.offerType(platform);
     draft.offerType(ResourceTypes.fromSchemaTypes(schemaTypes));
     MetaTags.readInto(page, draft);
-    draft.offerTitle(page.title());
     Element h1 = page.selectFirst("h1");
-    draft.offerTitle(h1 == null ? null : h1.text());
-    draft.title = PageTitle.withoutSiteName(draft.title, draft.siteName, pageUri);
+    String heading = h1 == null ? null : h1.text();
+    draft.offerTitle(PageTitle.withoutSiteName(page.title(), draft.siteName, heading, pageUri));
+    draft.offerTitle(heading);
     draft.offerAuthors(bylines(page));
     draft.offerType(ResourceTypes.fromStructure(pageUri, draft.title,
         page.selectFirst("article") != null));
     return draft;
   }
 
+  /** A visible byline: a rel=author link, else an element whose class names a byline or author. */
   private static List<String> bylines(Document page) {
-    List<String> names = new ArrayList<>();
     for (Element element : page.select("[rel=author], .byline, .author, [class~=(?i)byline]")) {
-      String text = element.text().strip();
-      if (!text.isEmpty() && text.length() < 100) {
-        names.add(BY.matcher(text).replaceFirst(""));
-        return names;
+      Element named = element.selectFirst("[rel=author], [itemprop=name], .name, .author");
+      String text = (named != null && named != element ? named : element).text();
+      text = BY.matcher(BYLINE_END.split(text.strip(), 2)[0]).replaceFirst("").strip();
+      if (!text.isEmpty() && text.length() < 100 && !text.matches(".*\\d.*")) {
+        return List.of(text);
       }
     }
-    return names;
+    return List.of();
   }
 
   static @Nullable Integer readingMinutes(String text) {

@@ -62,17 +62,25 @@ final class MetaTags {
     draft.offerTitle(meta("twitter:title"));
     draft.offerDescription(meta("twitter:description"));
     draft.offerImage(meta("twitter:image"));
+    draft.offerTitle(meta("parsely-title"));
+    draft.offerAuthors(all("parsely-author"));
+    draft.offerPublished(meta("parsely-pub-date"));
   }
 
   private void scholarly(MetadataDraft draft) {
-    draft.offerTitle(first("citation_title", "dc.title", "dcterms.title"));
+    draft.offerTitle(first("citation_title", "dc.title", "dcterms.title", "dc:title",
+        "dcterms:title", "dcterm:title"));
     draft.offerAuthors(all("citation_author"));
-    draft.offerAuthors(all("dc.creator"));
-    draft.offerAuthors(all("dcterms.creator"));
+    for (String creator : new String[] {"dc.creator", "dcterms.creator", "dc:creator",
+        "dcterms:creator", "dcterm:creator"}) {
+      draft.offerAuthors(all(creator));
+    }
     draft.offerPublished(first("citation_publication_date", "citation_online_date",
-        "citation_date", "dcterms.created", "dcterms.issued", "dc.date", "dcterms.date"));
+        "citation_date", "dcterms.created", "dcterms.issued", "dc.date", "dcterms.date",
+        "dc:date", "dcterms:created", "dcterms:issued"));
     draft.offerModified(first("dcterms.modified"));
-    draft.offerDescription(first("dc.description", "dcterms.description", "dcterms.abstract"));
+    draft.offerDescription(first("dc.description", "dcterms.description", "dcterms.abstract",
+        "dc:description", "dcterms:description"));
     draft.offerDeclaredLanguage(first("citation_language", "dc.language", "dcterms.language"));
     draft.offerLicence(first("dc.rights", "dcterms.license", "dcterms.rights", "license"));
     draft.offerSiteName(first("citation_journal_title", "dc.publisher"));
@@ -132,7 +140,7 @@ final class MetaTags {
   private List<String> all(String name) {
     List<String> values = new ArrayList<>();
     for (Element meta : page.getElementsByTag("meta")) {
-      if (name.equalsIgnoreCase(meta.attr("property")) || name.equalsIgnoreCase(meta.attr("name"))
+      if (names(meta.attr("property"), name) || names(meta.attr("name"), name)
           || name.equalsIgnoreCase(meta.attr("http-equiv"))) {
         String content = meta.attr("content");
         if (!content.isBlank()) {
@@ -141,6 +149,19 @@ final class MetaTags {
       }
     }
     return values;
+  }
+
+  /** RDFa lets one property attribute carry several names separated by spaces. */
+  private static boolean names(String attribute, String name) {
+    if (attribute.isEmpty()) {
+      return false;
+    }
+    for (String one : attribute.strip().split("\\s+")) {
+      if (one.equalsIgnoreCase(name)) {
+        return true;
+      }
+    }
+    return false;
   }
 
   private static @Nullable String itemprop(Element root, String name) {

@@ -7,8 +7,8 @@ import org.jspecify.annotations.Nullable;
 
 /**
  * Takes the site's name off a page title ("How rivers form | Earth Lab" becomes "How rivers
- * form"), but only when the part removed matches the site name or the host, so that titles which
- * merely contain a dash keep it.
+ * form"), but only when the part removed matches the site name or the host, or the part kept is
+ * the page's own heading, so that titles which merely contain a dash keep it.
  */
 final class PageTitle {
 
@@ -18,13 +18,19 @@ final class PageTitle {
   private PageTitle() {}
 
   static @Nullable String withoutSiteName(@Nullable String title, @Nullable String siteName,
-      URI pageUri) {
+      @Nullable String heading, URI pageUri) {
     if (title == null) {
       return null;
     }
-    String[] parts = SEPARATOR.split(title);
+    String[] parts = SEPARATOR.split(title.strip());
     if (parts.length < 2) {
       return title;
+    }
+    if (heading != null && !heading.isBlank()) {
+      String wanted = squash(heading);
+      if (squash(parts[0]).equals(wanted) || squash(parts[parts.length - 1]).equals(wanted)) {
+        return heading.strip();
+      }
     }
     String host = hostName(pageUri);
     String last = parts[parts.length - 1];
@@ -34,7 +40,25 @@ final class PageTitle {
     if (namesSite(parts[0], siteName, host)) {
       return strip(title, firstSeparatorEnd(title), false);
     }
+    return withoutShortTail(title, parts);
+  }
+
+  /**
+   * Without a known site name, a short last part after a pipe or dash is still most likely the
+   * site's name when what stays is a full headline; a last part with digits ("Part 2") stays.
+   */
+  private static String withoutShortTail(String title, String[] parts) {
+    String last = parts[parts.length - 1];
+    int restWords = words(title.substring(0, lastSeparatorStart(title)));
+    if (words(last) <= 3 && restWords >= 5 && !last.matches(".*\\d.*")) {
+      return strip(title, lastSeparatorStart(title), true);
+    }
     return title;
+  }
+
+  private static int words(String text) {
+    String stripped = text.strip();
+    return stripped.isEmpty() ? 0 : stripped.split("\\s+").length;
   }
 
   private static String strip(String title, int at, boolean keepStart) {

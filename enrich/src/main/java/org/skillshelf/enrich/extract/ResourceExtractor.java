@@ -70,7 +70,9 @@ public final class ResourceExtractor implements AutoCloseable {
   }
 
   private Extraction extractHtml(URI finalUri, String html) {
-    Document page = Jsoup.parse(html, finalUri.toString());
+    // a byte-order mark left in the decoded text would push the head's elements into the body
+    String text = html.startsWith("\uFEFF") ? html.substring(1) : html;
+    Document page = Jsoup.parse(text, finalUri.toString());
     MetadataDraft draft = HtmlMetadata.read(page, finalUri);
     String mainText = MainText.of(page, limits.maxChars());
     finish(draft, mainText);
