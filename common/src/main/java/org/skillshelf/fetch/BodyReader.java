@@ -1,0 +1,183 @@
+package org.skillshelf.fetch;
+
+import java.io.BufferedInputStream;
+import java.io.ByteArrayOutputStream;
+import java.io.FilterInputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import java.util.Locale;
+import java.util.zip.GZIPInputStream;
+import java.util.zip.Inflater;
+import java.util.zip.InflaterInputStream;
+import java.util.zip.ZipException;
+import org.skillshelf.fetch.FetchFailure.Reason;
+
+/**
+ * Reads a response body while counting: wire bytes stop at {@code maxBytes}, decompressed bytes
+ * at {@code maxDecompressedBytes}. Reading stops the moment a cap is passed, so an endless body or
+ * a gzip bomb costs at most one cap of memory.
+ */
+final class BodyReader {
+  private static final int CHUNK = 16 * 1024;
+
+  private final long maxBytes;
+  private final long maxDecompressedBytes;
+
+  BodyReader(long maxBytes, long maxDecompressedBytes) {
+    this.maxBytes = maxBytes;
+    this.maxDecompressedBytes = maxDecompressedBytes;
+  }
+
+  /** Thrown from inside the stream chain when the wire cap is passed. */
+  static final class WireCapPassed extends IOException {
+    private static final long serialVersionUID = 1L;
+
+    WireCapPassed() {
+      super("wire cap passed", null);
+    }
+  }
+
+  /**
+   * The body, decoded per {@code contentEncodings} (the header values, in the order applied).
+   *
+   * @throws FetchFailure TOO_LARGE, DECOMPRESSION_BOMB or PROTOCOL_ERROR
+   * @throws IOException when the connection fails mid-body
+   */
+  byte[] read(InputStream wire, List<String> contentEncodings) throws FetchFailure, IOException {
+    List<String> codings = codings(contentEncodings);
+    InputStream decoded = new CountingStream(wire, maxBytes);
+    try {
+      for (String coding : codings) {
+        decoded = decoder(coding, decoded);
+      }
+      return drain(decoded, codings.isEmpty() ? maxBytes : maxDecompressedBytes, !codings.isEmpty());
+    } catch (WireCapPassed e) {
+      throw tooLarge();
+    } catch (ZipException | java.io.EOFException e) {
+      if (codings.isEmpty()) {
+        throw e;
+      }
+      throw new FetchFailure(Reason.PROTOCOL_ERROR, "the server sent compressed content that is damaged");
+    } finally {
+      // Ends native inflaters now rather than at garbage collection.
+      closeQuietly(decoded);
+    }
+  }
+
+  private static void closeQuietly(InputStream in) {
+    try {
+      in.close();
+    } catch (IOException ignored) {
+      // The body is read or abandoned; a failure to close changes neither.
+    }
+  }
+
+  FetchFailure tooLarge() {
+    return new FetchFailure(Reason.TOO_LARGE, "the page is larger than " + Wording.size(maxBytes));
+  }
+
+  private byte[] drain(InputStream in, long cap, boolean decompressing) throws IOException, FetchFailure {
+    ByteArrayOutputStream out = new ByteArrayOutputStream(CHUNK);
+    byte[] chunk = new byte[CHUNK];
+    long total = 0;
+    for (int n = in.read(chunk); n >= 0; n = in.read(chunk)) {
+      total += n;
+      if (total > cap) {
+        throw decompressing
+            ? new FetchFailure(Reason.DECOMPRESSION_BOMB,
+                "the page expands to more than " + Wording.size(cap) + " when decompressed")
+            : tooLarge();
+      }
+      out.write(chunk, 0, n);
+    }
+    return out.toByteArray();
+  }
+
+  /** Codings in the order to undo them: the last one applied comes off first. */
+  private static List<String> codings(List<String> headerValues) throws FetchFailure {
+    List<String> codings = new ArrayList<>();
+    for (String value : headerValues) {
+      for (String token : value.split(",")) {
+        String coding = token.strip().toLowerCase(Locale.ROOT);
+        if (!coding.isEmpty() && !coding.equals("identity")) {
+          codings.add(coding);
+        }
+      }
+    }
+    Collections.reverse(codings);
+    for (String coding : codings) {
+      if (!List.of("gzip", "x-gzip", "deflate").contains(coding)) {
+        throw new FetchFailure(Reason.PROTOCOL_ERROR,
+            "the server sent content compressed as '" + coding + "', which was not asked for");
+      }
+    }
+    return codings;
+  }
+
+  private static InputStream decoder(String coding, InputStream in) throws IOException {
+    if (coding.equals("deflate")) {
+      return inflating(in);
+    }
+    return new GZIPInputStream(in, CHUNK);
+  }
+
+  /** "deflate" should mean zlib-wrapped (RFC 9110), but some servers send raw deflate. */
+  private static InputStream inflating(InputStream in) throws IOException {
+    BufferedInputStream buffered = new BufferedInputStream(in, CHUNK);
+    buffered.mark(2);
+    int first = buffered.read();
+    int second = buffered.read();
+    buffered.reset();
+    boolean zlib = first >= 0 && second >= 0 && (first & 0x0f) == 8 && ((first << 8) | second) % 31 == 0;
+    Inflater inflater = new Inflater(!zlib);
+    return new InflaterInputStream(buffered, inflater, CHUNK) {
+      @Override
+      public void close() throws IOException {
+        try {
+          super.close();
+        } finally {
+          inflater.end();
+        }
+      }
+    };
+  }
+
+  /** Counts wire bytes and fails as soon as there are more than the cap. */
+  private static final class CountingStream extends FilterInputStream {
+    private final long cap;
+    private long count;
+
+    CountingStream(InputStream in, long cap) {
+      super(in);
+      this.cap = cap;
+    }
+
+    @Override
+    public int read() throws IOException {
+      int b = super.read();
+      if (b >= 0) {
+        count(1);
+      }
+      return b;
+    }
+
+    @Override
+    public int read(byte[] buffer, int offset, int length) throws IOException {
+      int n = super.read(buffer, offset, length);
+      if (n > 0) {
+        count(n);
+      }
+      return n;
+    }
+
+    private void count(int n) throws WireCapPassed {
+      count += n;
+      if (count > cap) {
+        throw new WireCapPassed();
+      }
+    }
+  }
+}

@@ -1,0 +1,108 @@
+package org.skillshelf.enrich.extract;
+
+import java.util.Locale;
+import java.util.Set;
+import java.util.regex.Pattern;
+import org.jsoup.nodes.Element;
+
+/**
+ * What marks an element as page furniture rather than content: its tag, its ARIA role, the words
+ * in its class and id. Words are matched whole (split at spaces, hyphens, underscores and case
+ * changes) so that "shadow" is not read as "ad".
+ */
+final class BoilerplateSigns {
+
+  static final Set<String> DROPPED_TAGS = Set.of(
+      "script", "style", "noscript", "template", "iframe", "object", "embed", "svg", "canvas",
+      "video", "audio", "map", "button", "input", "select", "textarea", "option", "label",
+      "dialog", "link", "meta", "nav", "aside", "menu", "footer");
+
+  static final Set<String> FURNITURE_ROLES = Set.of(
+      "navigation", "banner", "contentinfo", "complementary", "search", "dialog", "alertdialog",
+      "menu", "menubar", "toolbar", "tablist");
+
+  /** Words that mark furniture even inside the content area. */
+  private static final Set<String> STRONG = Set.of(
+      "comment", "comments", "disqus", "respond", "replies", "share", "sharing", "sharebar",
+      "social", "socials", "related", "recommended", "recommendations", "newsletter",
+      "subscribe", "subscription", "signup", "cookie", "cookies", "consent", "gdpr", "sponsor",
+      "sponsored", "advert", "advertisement", "advertising", "ad", "ads", "adslot", "dfp",
+      "outbrain", "taboola", "breadcrumb", "breadcrumbs", "popup", "modal", "overlay", "promo",
+      "promotion", "skip", "print", "jump", "trending", "popular", "mostread", "byline",
+      "author", "authors", "bio", "meta", "dateline", "timestamp", "tags", "tag", "topics",
+      "keywords", "pagination", "pager", "prevnext", "toolbar", "hidden", "hide", "offscreen",
+      "sr", "visually", "screenreader", "login", "paywall", "donate", "follow", "widget",
+      "widgets");
+
+  /** Words that mark furniture unless the element also looks like content. */
+  private static final Set<String> WEAK = Set.of(
+      "sidebar", "side", "rail", "footer", "foot", "menu", "nav", "navbar", "navigation",
+      "banner", "masthead", "header", "topbar", "aside", "extra", "more", "links", "sitemap",
+      "legal", "copyright", "community", "shoutbox", "contact", "utility", "teaser", "card",
+      "cards", "list", "feed");
+
+  private static final Set<String> CONTENT = Set.of(
+      "article", "articlebody", "body", "content", "entry", "main", "post", "text", "story",
+      "blog", "prose", "markdown", "column", "page", "single", "hentry");
+
+  private static final Pattern WORD_BREAK = Pattern.compile("[\\s_\\-:.]+|(?<=[a-z])(?=[A-Z])");
+
+  private BoilerplateSigns() {}
+
+  static boolean hasFurnitureRole(Element element) {
+    String role = element.attr("role").toLowerCase(Locale.ROOT).strip();
+    return FURNITURE_ROLES.contains(role);
+  }
+
+  static boolean isHidden(Element element) {
+    if (element.hasAttr("hidden") || "true".equals(element.attr("aria-hidden"))) {
+      return true;
+    }
+    String style = element.attr("style").toLowerCase(Locale.ROOT).replace(" ", "");
+    return style.contains("display:none") || style.contains("visibility:hidden");
+  }
+
+  /** +25 for content words, -25 for furniture words, as the class and id say. */
+  static int classWeight(Element element) {
+    int weight = 0;
+    for (String attribute : new String[] {element.className(), element.id()}) {
+      if (attribute.isEmpty()) {
+        continue;
+      }
+      boolean furniture = false;
+      boolean content = false;
+      for (String word : WORD_BREAK.split(attribute)) {
+        String w = word.toLowerCase(Locale.ROOT);
+        furniture |= STRONG.contains(w) || WEAK.contains(w);
+        content |= CONTENT.contains(w);
+      }
+      weight += (content ? 25 : 0) - (furniture ? 25 : 0);
+    }
+    return weight;
+  }
+
+  /** True when class or id name furniture strongly enough to drop the element outright. */
+  static boolean isStrongFurniture(Element element) {
+    return matches(element, STRONG) && !matches(element, Set.of("articlebody", "hentry"));
+  }
+
+  /** True when class or id name furniture and nothing in them names content. */
+  static boolean isWeakFurniture(Element element) {
+    return matches(element, WEAK) && !matches(element, CONTENT);
+  }
+
+  static boolean namesAny(Element element, Set<String> words) {
+    return matches(element, words);
+  }
+
+  private static boolean matches(Element element, Set<String> words) {
+    for (String attribute : new String[] {element.className(), element.id()}) {
+      for (String word : WORD_BREAK.split(attribute)) {
+        if (!word.isEmpty() && words.contains(word.toLowerCase(Locale.ROOT))) {
+          return true;
+        }
+      }
+    }
+    return false;
+  }
+}

@@ -1,0 +1,65 @@
+package org.skillshelf.enrich.extract;
+
+import java.net.URI;
+import java.util.List;
+import java.util.regex.Pattern;
+import org.jsoup.nodes.Document;
+import org.jsoup.nodes.Element;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * Gathers an HTML page's metadata from its sources in a fixed order of trust: JSON-LD, then
+ * OpenGraph, Twitter cards, Highwire and Dublin Core, microdata and plain meta tags, then the
+ * title element without the site's name, then the first h1 and the byline.
+ */
+final class HtmlMetadata {
+
+  private static final Pattern BYLINE_END = Pattern.compile("\\s+[-|•·–—]\\s+|\\s*\\n");
+  private static final Pattern BY = Pattern.compile("^(?i)(by|von|par|por|di|door)\\s+");
+
+  private HtmlMetadata() {}
+
+  /** A draft for the page: language, reading time and (when unknown) type are left to the caller. */
+  static MetadataDraft read(Document page, URI pageUri) {
+    MetadataDraft draft = new MetadataDraft();
+    List<String> schemaTypes = JsonLd.readInto(page, draft);
+    String platform = ResourceTypes.fromPlatform(pageUri);
+    draft.offerType(platform);
+    draft.offerType(ResourceTypes.fromSchemaTypes(schemaTypes));
+    MetaTags.readInto(page, draft);
+    Element h1 = page.selectFirst("h1");
+    String heading = h1 == null ? null : h1.text();
+    draft.offerTitle(PageTitle.withoutSiteName(page.title(), draft.siteName, heading, pageUri));
+    draft.offerTitle(heading);
+    draft.offerAuthors(bylines(page));
+    draft.offerType(ResourceTypes.fromStructure(pageUri, draft.title,
+        page.selectFirst("article") != null));
+    return draft;
+  }
+
+  /** A visible byline: a rel=author link, else an element whose class names a byline or author. */
+  private static List<String> bylines(Document page) {
+    for (Element element : page.select("[rel=author], .byline, .author, [class~=(?i)byline]")) {
+      Element named = element.selectFirst("[rel=author], [itemprop=name], .name, .author");
+      String text = (named != null && named != element ? named : element).text();
+      text = BY.matcher(BYLINE_END.split(text.strip(), 2)[0]).replaceFirst("").strip();
+      if (!text.isEmpty() && text.length() < 100 && !text.matches(".*\\d.*")) {
+        return List.of(text);
+      }
+    }
+    return List.of();
+  }
+
+  static @Nullable Integer readingMinutes(String text) {
+    int words = 0;
+    boolean inWord = false;
+    for (int i = 0; i < text.length(); i++) {
+      boolean letter = Character.isLetterOrDigit(text.charAt(i));
+      if (letter && !inWord) {
+        words++;
+      }
+      inWord = letter;
+    }
+    return words == 0 ? null : Math.max(1, (words + 229) / 230);
+  }
+}

@@ -1,0 +1,96 @@
+package org.skillshelf.enrich.extract;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+import org.jsoup.nodes.Comment;
+import org.jsoup.nodes.Element;
+import org.jsoup.nodes.Node;
+import org.jsoup.select.NodeFilter;
+import org.jsoup.select.NodeTraversor;
+
+/**
+ * Removes page furniture from a page body before the content area is chosen: scripts and media,
+ * navigation, headers and footers, hidden elements, cookie banners, comment sections, share and
+ * related-story blocks. An element that holds most of the page's text is never removed for its
+ * class name alone, because sites put words like "tag-news" on the article itself.
+ */
+final class PageCleaner {
+
+  private static final Set<String> ALWAYS_FURNITURE_WORDS =
+      Set.of("comment", "comments", "disqus", "cookie", "consent", "newsletter");
+
+  private static final double PROTECTED_SHARE = 0.4;
+
+  private PageCleaner() {}
+
+  static void clean(Element body) {
+    List<Node> doomed = new ArrayList<>();
+    NodeTraversor.filter(
+        (node, depth) -> {
+          if (node instanceof Comment) {
+            doomed.add(node);
+          }
+          return NodeFilter.FilterResult.CONTINUE;
+        },
+        body);
+    doomed.forEach(Node::remove);
+    removeTagged(body);
+    removeNamed(body, TextCounts.measure(body));
+  }
+
+  private static void removeTagged(Element body) {
+    List<Element> doomed = new ArrayList<>();
+    NodeTraversor.filter(
+        (node, depth) -> {
+          if (node instanceof Element element && element != body && isTaggedFurniture(element)) {
+            doomed.add(element);
+            return NodeFilter.FilterResult.SKIP_ENTIRELY;
+          }
+          return NodeFilter.FilterResult.CONTINUE;
+        },
+        body);
+    doomed.forEach(Element::remove);
+  }
+
+  private static boolean isTaggedFurniture(Element element) {
+    return BoilerplateSigns.DROPPED_TAGS.contains(element.normalName())
+        || BoilerplateSigns.hasFurnitureRole(element)
+        || BoilerplateSigns.isHidden(element);
+  }
+
+  private static void removeNamed(Element body, TextCounts counts) {
+    int bodyChars = Math.max(1, counts.of(body).chars);
+    List<Element> doomed = new ArrayList<>();
+    NodeTraversor.filter(
+        (node, depth) -> {
+          if (!(node instanceof Element element) || element == body) {
+            return NodeFilter.FilterResult.CONTINUE;
+          }
+          double share = (double) counts.of(element).chars / bodyChars;
+          if (isNamedFurniture(element, share)) {
+            doomed.add(element);
+            return NodeFilter.FilterResult.SKIP_ENTIRELY;
+          }
+          return NodeFilter.FilterResult.CONTINUE;
+        },
+        body);
+    doomed.forEach(Element::remove);
+  }
+
+  private static boolean isNamedFurniture(Element element, double shareOfPage) {
+    String name = element.normalName();
+    if (name.equals("article") || name.equals("main") || name.equals("html")) {
+      return false;
+    }
+    if (name.equals("form") || name.equals("header")) {
+      return shareOfPage < PROTECTED_SHARE;
+    }
+    if (BoilerplateSigns.namesAny(element, ALWAYS_FURNITURE_WORDS) && shareOfPage < 0.8) {
+      return true;
+    }
+    return shareOfPage < PROTECTED_SHARE
+        && (BoilerplateSigns.isStrongFurniture(element)
+            || BoilerplateSigns.isWeakFurniture(element));
+  }
+}

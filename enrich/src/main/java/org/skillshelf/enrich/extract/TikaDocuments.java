@@ -1,0 +1,152 @@
+package org.skillshelf.enrich.extract;
+
+import java.io.ByteArrayInputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.util.Set;
+import java.util.concurrent.ArrayBlockingQueue;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.Future;
+import java.util.concurrent.RejectedExecutionException;
+import java.util.concurrent.ThreadPoolExecutor;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import org.apache.tika.exception.EncryptedDocumentException;
+import org.apache.tika.exception.TikaException;
+import org.apache.tika.exception.WriteLimitReachedException;
+import org.apache.tika.extractor.EmbeddedDocumentExtractor;
+import org.apache.tika.metadata.Metadata;
+import org.apache.tika.mime.MediaType;
+import org.apache.tika.parser.AutoDetectParser;
+import org.apache.tika.parser.ParseContext;
+import org.apache.tika.parser.Parser;
+import org.apache.tika.sax.BodyContentHandler;
+import org.apache.tika.sax.WriteOutContentHandler;
+import org.jspecify.annotations.Nullable;
+import org.xml.sax.SAXException;
+
+/**
+ * Reads non-HTML documents (PDF, Word, PowerPoint, OpenDocument, EPUB, RTF, plain text) with
+ * Apache Tika, each parse on a bounded pool with a time limit, a cap on characters written and a
+ * limit on how deep embedded documents are read. Archives and media are refused: the catalogue
+ * lists readable documents, and an archive is the usual shape of a decompression bomb.
+ */
+final class TikaDocuments implements AutoCloseable {
+
+  private static final Set<String> REFUSED_TYPES = Set.of(
+      "application/zip", "application/x-tar", "application/gzip", "application/x-gzip",
+      "application/x-7z-compressed", "application/x-rar-compressed", "application/x-bzip2",
+      "application/x-xz", "application/java-archive", "application/octet-stream");
+
+  private final Parser parser;
+  private final ExtractionLimits limits;
+  private final ThreadPoolExecutor pool;
+
+  TikaDocuments(ExtractionLimits limits, Parser parser) {
+    this.limits = limits;
+    this.parser = parser;
+    this.pool = new ThreadPoolExecutor(limits.poolSize(), limits.poolSize(), 0, TimeUnit.SECONDS,
+        new ArrayBlockingQueue<>(limits.poolSize() * 8), runnable -> {
+          Thread thread = new Thread(runnable, "tika-parse");
+          thread.setDaemon(true);
+          return thread;
+        });
+  }
+
+  TikaDocuments(ExtractionLimits limits) {
+    this(limits, new AutoDetectParser());
+  }
+
+  /** The document's text and Tika's metadata, within the limits. */
+  ParsedDocument parse(byte[] body, @Nullable String mediaType) throws ExtractionFailure {
+    Future<ParsedDocument> parse;
+    try {
+      parse = pool.submit(() -> parseNow(body, mediaType));
+    } catch (RejectedExecutionException e) {
+      throw new ExtractionFailure(ExtractionFailure.Code.BUSY,
+          "every document reader is busy; the document will be read later", e);
+    }
+    long seconds = limits.timePerDocument().toSeconds();
+    try {
+      return parse.get(limits.timePerDocument().toMillis(), TimeUnit.MILLISECONDS);
+    } catch (TimeoutException e) {
+      parse.cancel(true);
+      throw new ExtractionFailure(ExtractionFailure.Code.TIMEOUT,
+          "the document could not be read within " + seconds + " seconds", e);
+    } catch (InterruptedException e) {
+      parse.cancel(true);
+      Thread.currentThread().interrupt();
+      throw new ExtractionFailure(ExtractionFailure.Code.INTERRUPTED,
+          "reading the document was interrupted", e);
+    } catch (ExecutionException e) {
+      if (e.getCause() instanceof ExtractionFailure failure) {
+        throw failure;
+      }
+      throw new ExtractionFailure(ExtractionFailure.Code.UNREADABLE,
+          "the document could not be read: " + describe(e.getCause()), e.getCause());
+    }
+  }
+
+  private ParsedDocument parseNow(byte[] body, @Nullable String mediaType)
+      throws IOException, ExtractionFailure {
+    Metadata metadata = new Metadata();
+    if (mediaType != null) {
+      metadata.set(Metadata.CONTENT_TYPE, mediaType);
+    }
+    WriteOutContentHandler text = new WriteOutContentHandler(limits.maxChars());
+    ParseContext context = new ParseContext();
+    context.set(Parser.class, parser);
+    context.set(EmbeddedDocumentExtractor.class,
+        new DepthLimitedEmbeddedReader(context, limits.maxEmbeddedDepth()));
+    try (InputStream in = new ByteArrayInputStream(body)) {
+      refuseArchives(in, metadata);
+      parser.parse(in, new BodyContentHandler(text), metadata, context);
+    } catch (SAXException e) {
+      if (!WriteLimitReachedException.isWriteLimitReached(e)) {
+        throw unreadable(e);
+      }
+      // the character cap was reached: the text so far is kept, the rest is dropped on purpose
+    } catch (EncryptedDocumentException e) {
+      throw new ExtractionFailure(ExtractionFailure.Code.UNREADABLE,
+          "the document is encrypted or password-protected", e);
+    } catch (TikaException | RuntimeException e) {
+      throw unreadable(e);
+    }
+    return new ParsedDocument(text.toString(), metadata);
+  }
+
+  private void refuseArchives(InputStream in, Metadata metadata) throws IOException,
+      ExtractionFailure {
+    if (!(parser instanceof AutoDetectParser autoDetect)) {
+      return;
+    }
+    MediaType detected = autoDetect.getDetector().detect(in, metadata);
+    if (REFUSED_TYPES.contains(detected.getBaseType().toString())) {
+      throw new ExtractionFailure(ExtractionFailure.Code.UNSUPPORTED_TYPE,
+          "this kind of file (" + detected.getBaseType() + ") is not read: only documents are");
+    }
+    metadata.set(Metadata.CONTENT_TYPE, detected.toString());
+  }
+
+  private static ExtractionFailure unreadable(Exception e) {
+    return new ExtractionFailure(ExtractionFailure.Code.UNREADABLE,
+        "the document is damaged or not what it claims to be: " + describe(e), e);
+  }
+
+  private static String describe(@Nullable Throwable e) {
+    if (e == null) {
+      return "unknown error";
+    }
+    String message = e.getMessage();
+    return message == null || message.isBlank() ? e.getClass().getSimpleName()
+        : PlainText.bound(message, 200);
+  }
+
+  @Override
+  public void close() {
+    pool.shutdownNow();
+  }
+
+  /** Text and metadata of one parsed document. */
+  record ParsedDocument(String text, Metadata metadata) {}
+}
