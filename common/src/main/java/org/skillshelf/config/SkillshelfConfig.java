@@ -24,6 +24,8 @@ import org.jspecify.annotations.Nullable;
  * @param kafkaBootstrap external cluster; absent means "start the embedded broker"
  * @param curators name → password; empty means "make one admin account with a random password"
  * @param submitRate submissions per window per client; 0 means unlimited
+ * @param instanceId names this process among instances of the same service (transactional ids,
+ *     client ids); {@code SKILLSHELF_INSTANCE_ID}, by default the host name
  */
 public record SkillshelfConfig(
     String httpHost,
@@ -38,7 +40,14 @@ public record SkillshelfConfig(
     Duration linkcheckBrokenMinSpan,
     Optional<Path> taxonomy,
     int submitRate,
-    Duration submitRateWindow) {
+    Duration submitRateWindow,
+    String instanceId) {
+
+  /** Every variable this record reads. */
+  public static final List<String> VARIABLES = List.of("SKILLSHELF_HTTP_HOST", "SKILLSHELF_HTTP_PORT",
+      "SKILLSHELF_DATA_DIR", "SKILLSHELF_KAFKA_BOOTSTRAP", "SKILLSHELF_SERVICES", "SKILLSHELF_CURATORS",
+      "SKILLSHELF_FETCH_ALLOW_CIDRS", "SKILLSHELF_LINKCHECK_INTERVAL", "SKILLSHELF_LINKCHECK_BROKEN_AFTER",
+      "SKILLSHELF_LINKCHECK_BROKEN_MIN_SPAN", "SKILLSHELF_TAXONOMY", "SKILLSHELF_SUBMIT_RATE", "SKILLSHELF_INSTANCE_ID");
 
   public SkillshelfConfig {
     services = Set.copyOf(services);
@@ -66,7 +75,16 @@ public record SkillshelfConfig(
         reader.duration("SKILLSHELF_LINKCHECK_BROKEN_MIN_SPAN", "P3D"),
         reader.optional("SKILLSHELF_TAXONOMY").map(Path::of),
         rateCount,
-        rateWindow);
+        rateWindow,
+        reader.optional("SKILLSHELF_INSTANCE_ID").orElseGet(SkillshelfConfig::hostName));
+  }
+
+  private static String hostName() {
+    try {
+      return java.net.InetAddress.getLocalHost().getHostName();
+    } catch (java.net.UnknownHostException e) {
+      return "skillshelf";
+    }
   }
 
   public boolean runs(Service service) {

@@ -5,6 +5,7 @@ import java.time.Clock;
 import org.skillshelf.config.SkillshelfConfig;
 import org.skillshelf.kafka.EventPublisher;
 import org.skillshelf.kafka.KafkaClients;
+import org.skillshelf.taxonomy.Taxonomy;
 import org.skillshelf.web.CuratorAccounts;
 
 /** Everything a service needs from the process it runs in, passed down explicitly. */
@@ -14,4 +15,5 @@ public record ServiceContext(
     EventPublisher publisher,
     CuratorAccounts curators,
     MeterRegistry registry,
-    Clock clock) {}
+    Clock clock,
+    Taxonomy taxonomy) {}

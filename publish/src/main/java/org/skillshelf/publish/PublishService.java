@@ -7,6 +7,7 @@ import org.skillshelf.publish.search.CatalogueIndex;
 import org.skillshelf.publish.search.CatalogueIndexer;
 import org.skillshelf.publish.web.CatalogueRoutes;
 import org.skillshelf.publish.web.ReviewRoutes;
+import org.skillshelf.publish.web.TaxonomyRoutes;
 import org.skillshelf.runtime.ServiceContext;
 import org.skillshelf.runtime.StageService;
 import org.skillshelf.web.HealthCheck;
@@ -28,7 +29,8 @@ public final class PublishService implements StageService {
     this.indexer = new CatalogueIndexer(index, context.kafka(), context.registry());
     this.modules = List.of(
         new ReviewRoutes(review, context.publisher(), context.curators(), context.clock()),
-        new CatalogueRoutes(index));
+        new CatalogueRoutes(index),
+        new TaxonomyRoutes(context.taxonomy()));
   }
 
   @Override

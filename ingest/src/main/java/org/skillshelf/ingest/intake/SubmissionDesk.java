@@ -1,0 +1,130 @@
+package org.skillshelf.ingest.intake;
+
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.Timer;
+import java.time.Clock;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+import org.jspecify.annotations.Nullable;
+import org.skillshelf.events.SubmissionReceived;
+import org.skillshelf.events.Submitter;
+import org.skillshelf.kafka.EventPublisher;
+import org.skillshelf.kafka.Topics;
+import org.skillshelf.taxonomy.Taxonomy;
+import org.skillshelf.url.CanonicalUrl;
+import org.skillshelf.url.InvalidUrlException;
+import org.skillshelf.url.TrackingParameters;
+import org.skillshelf.web.ApiException;
+
+/**
+ * Where every suggestion arrives, whatever the channel (API, form, bulk import): it is validated,
+ * canonicalised, checked against what is already known, and written to the submissions topic. The
+ * answer is given only after Kafka acknowledged the record.
+ */
+public final class SubmissionDesk {
+  static final int MAX_NOTE = 2_000;
+  static final int MAX_NAME = 200;
+
+  private final EventPublisher publisher;
+  private final StatusBoard board;
+  private final TargetCheck targets;
+  private final Taxonomy taxonomy;
+  private final TrackingParameters tracking;
+  private final Clock clock;
+  private final Timer accepted;
+  private final MeterRegistry registry;
+
+  public SubmissionDesk(EventPublisher publisher, StatusBoard board, TargetCheck targets, Taxonomy taxonomy,
+      TrackingParameters tracking, Clock clock, MeterRegistry registry) {
+    this.publisher = publisher;
+    this.board = board;
+    this.targets = targets;
+    this.taxonomy = taxonomy;
+    this.tracking = tracking;
+    this.clock = clock;
+    this.registry = registry;
+    this.accepted = Timer.builder("skillshelf.ingest.accept").description("time to validate and durably record a suggestion").register(registry);
+  }
+
+  /** One suggestion, as the submitter sent it. */
+  public record Suggestion(String url, @Nullable String note, List<String> skills, @Nullable Submitter submitter,
+      @Nullable String title, String channel, @Nullable String autoPublishBy) {}
+
+  /** The checked form of a suggestion, ready to be recorded. */
+  public record Checked(SubmissionReceived event, Optional<ResourceStatus> known) {}
+
+  /** Validates a suggestion; throws {@link ApiException} with the contract's code when it is refused. */
+  public Checked check(Suggestion s) {
+    CanonicalUrl canonical;
+    try {
+      canonical = CanonicalUrl.of(s.url(), tracking);
+    } catch (InvalidUrlException e) {
+      throw rejected(ApiException.badRequest(e.code(), e.getMessage()));
+    }
+    try {
+      targets.check(canonical.host());
+    } catch (ApiException e) {
+      throw rejected(e);
+    }
+    for (String skill : s.skills()) {
+      if (!taxonomy.contains(skill)) {
+        throw rejected(ApiException.badRequest("UNKNOWN_SKILL", "\"" + bounded(skill, 80) + "\" is not a skill of this catalogue; see /api/taxonomy."));
+      }
+    }
+    String resourceId = canonical.resourceId();
+    var event = new SubmissionReceived(SubmissionReceived.VERSION, SubmissionId.newFor(resourceId), resourceId,
+        s.url().trim(), canonical.value(), bounded(s.note(), MAX_NOTE), s.skills(), cleanSubmitter(s.submitter()),
+        s.channel(), s.autoPublishBy(), bounded(s.title(), 300), clock.instant());
+    return new Checked(event, board.find(resourceId));
+  }
+
+  /** Validates and records one suggestion. */
+  public SubmissionAnswer accept(Suggestion s) {
+    return accepted.record(() -> {
+      Checked checked = check(s);
+      publisher.send(Topics.SUBMISSIONS, checked.event().resourceId(), checked.event());
+      board.accepted(checked.event());
+      return answer(checked);
+    });
+  }
+
+  public SubmissionAnswer answer(Checked checked) {
+    counter("accepted").increment();
+    SubmissionReceived e = checked.event();
+    return checked.known()
+        .map(known -> new SubmissionAnswer(e.submissionId(), e.resourceId(), known.status().name(), true,
+            "This resource was suggested before and is " + known.status().name().toLowerCase(Locale.ROOT).replace('_', ' ')
+                + "; your suggestion has been recorded with it."))
+        .orElseGet(() -> new SubmissionAnswer(e.submissionId(), e.resourceId(), SubmissionStatus.RECEIVED.name(), false, null));
+  }
+
+  private ApiException rejected(ApiException e) {
+    counter("rejected").increment();
+    return e;
+  }
+
+  private Counter counter(String outcome) {
+    return Counter.builder("skillshelf.ingest.submissions").tag("outcome", outcome)
+        .description("suggestions accepted or refused").register(registry);
+  }
+
+  private static @Nullable Submitter cleanSubmitter(@Nullable Submitter submitter) {
+    if (submitter == null) {
+      return null;
+    }
+    return new Submitter(bounded(submitter.name(), MAX_NAME), bounded(submitter.email(), MAX_NAME));
+  }
+
+  private static @Nullable String bounded(@Nullable String value, int max) {
+    if (value == null) {
+      return null;
+    }
+    String trimmed = value.strip().replaceAll("\\p{Cc}&&[^\\n\\t]", "");
+    if (trimmed.isEmpty()) {
+      return null;
+    }
+    return trimmed.length() <= max ? trimmed : trimmed.substring(0, max);
+  }
+}

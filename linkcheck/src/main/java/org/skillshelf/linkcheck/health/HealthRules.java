@@ -1,0 +1,72 @@
+package org.skillshelf.linkcheck.health;
+
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import org.jspecify.annotations.Nullable;
+import org.skillshelf.events.LinkCheck;
+import org.skillshelf.events.LinkHealth;
+import org.skillshelf.events.LinkState;
+
+/**
+ * How checks move a link's health. A success makes it HEALTHY. Any failure makes it at least
+ * DEGRADED. Only hard failures (the resource is gone: 404, 410, DNS failure, soft 404, changed
+ * content) count towards BROKEN, and only once there are {@code brokenAfter} of them in a row that
+ * also span {@code minSpan}: a timeout, a 429, a 5xx or a bot wall says the site is struggling or
+ * shy, not that the resource is gone, so on their own they never break a link.
+ *
+ * @param brokenAfter consecutive hard failures before BROKEN
+ * @param minSpan the least time between the first and the latest of those failures
+ */
+public record HealthRules(int brokenAfter, Duration minSpan) {
+
+  public LinkHealth apply(@Nullable LinkHealth previous, LinkCheck check) {
+    List<LinkCheck> history = new ArrayList<>(LinkHealth.HISTORY);
+    history.add(check);
+    if (previous != null) {
+      history.addAll(previous.history().subList(0, Math.min(previous.history().size(), LinkHealth.HISTORY - 1)));
+    }
+    if (check.outcome().isSuccess()) {
+      return new LinkHealth(LinkHealth.VERSION, check.resourceId(), check.url(), LinkState.HEALTHY, 0, null,
+          check.checkedAt(), check.checkedAt(), check, history);
+    }
+    int failures = previous == null ? 1 : previous.consecutiveFailures() + 1;
+    var firstFailure = previous == null || previous.firstFailureAt() == null ? check.checkedAt() : previous.firstFailureAt();
+    int hardInARow = hardFailuresInARow(history);
+    boolean spans = !Duration.between(firstHardOfRun(history, hardInARow), check.checkedAt()).minus(minSpan).isNegative();
+    LinkState state = hardInARow >= brokenAfter && spans ? LinkState.BROKEN
+        : previous != null && previous.state() == LinkState.BROKEN && !check.outcome().isHardFailure() ? LinkState.BROKEN
+        : LinkState.DEGRADED;
+    return new LinkHealth(LinkHealth.VERSION, check.resourceId(), check.url(), state, failures, firstFailure,
+        check.checkedAt(), previous == null ? null : previous.lastOkAt(), check, history);
+  }
+
+  /** Hard failures since the last success, ignoring transient failures in between. */
+  private static int hardFailuresInARow(List<LinkCheck> newestFirst) {
+    int count = 0;
+    for (LinkCheck check : newestFirst) {
+      if (check.outcome().isSuccess()) {
+        break;
+      }
+      if (check.outcome().isHardFailure()) {
+        count++;
+      }
+    }
+    return count;
+  }
+
+  private static java.time.Instant firstHardOfRun(List<LinkCheck> newestFirst, int hardInARow) {
+    int seen = 0;
+    java.time.Instant first = newestFirst.getFirst().checkedAt();
+    for (LinkCheck check : newestFirst) {
+      if (seen == hardInARow) {
+        break;
+      }
+      if (check.outcome().isHardFailure()) {
+        first = check.checkedAt();
+        seen++;
+      }
+    }
+    return first;
+  }
+}

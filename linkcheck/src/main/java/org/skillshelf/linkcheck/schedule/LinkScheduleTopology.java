@@ -1,0 +1,172 @@
+package org.skillshelf.linkcheck.schedule;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Objects;
+import java.util.random.RandomGenerator;
+import org.apache.kafka.common.serialization.Serdes;
+import org.apache.kafka.streams.KeyValue;
+import org.apache.kafka.streams.Topology;
+import org.apache.kafka.streams.processor.PunctuationType;
+import org.apache.kafka.streams.processor.api.Processor;
+import org.apache.kafka.streams.processor.api.ProcessorContext;
+import org.apache.kafka.streams.processor.api.Record;
+import org.apache.kafka.streams.state.KeyValueIterator;
+import org.apache.kafka.streams.state.KeyValueStore;
+import org.apache.kafka.streams.state.Stores;
+import org.jspecify.annotations.Nullable;
+import org.skillshelf.events.CatalogueRecord;
+import org.skillshelf.events.LinkCheck;
+import org.skillshelf.events.LinkCheckRequest;
+import org.skillshelf.events.LinkHealth;
+import org.skillshelf.kafka.EventSerde;
+import org.skillshelf.kafka.Topics;
+import org.skillshelf.linkcheck.health.HealthRules;
+
+/**
+ * Link checking's state as one Kafka Streams topology. The catalogue topic tells which links exist;
+ * a wall-clock punctuator sends a check request for each link that is due; check results come back
+ * on the link-checks topic and become each link's health. Both the schedule and the health live in
+ * changelogged stores, so a restart or a rebalance neither skips nor repeats a cycle: a link is due
+ * when its store says so, whoever owns its partition.
+ *
+ * <p>New links are checked soon after publishing, spread over a short window; each check then
+ * schedules the next one an interval later with ±10% jitter so that checks stay spread out; a link
+ * that just failed is re-checked after a quarter of the interval.
+ */
+public final class LinkScheduleTopology {
+  public static final String SCHEDULE_STORE = "link-schedule";
+  public static final String HEALTH_STORE = "link-health";
+  private static final Duration TICK = Duration.ofSeconds(1);
+  private static final Duration FIRST_CHECK_WINDOW = Duration.ofSeconds(30);
+  private static final int MAX_REQUESTS_PER_TICK = 2_000;
+
+  private LinkScheduleTopology() {}
+
+  /** The settings that shape the schedule. */
+  public record Settings(Duration interval, HealthRules rules, Clock clock, RandomGenerator random) {}
+
+  public static Topology build(Settings settings) {
+    Topology topology = new Topology();
+    topology.addSource("catalogue-source", Serdes.String().deserializer(), Topics.CATALOGUE.serde().deserializer(), Topics.CATALOGUE.name());
+    topology.addSource("checks-source", Serdes.String().deserializer(), Topics.LINK_CHECKS.serde().deserializer(), Topics.LINK_CHECKS.name());
+    topology.addProcessor("schedule", () -> new ScheduleProcessor(settings), "catalogue-source", "checks-source");
+    topology.addStateStore(Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(SCHEDULE_STORE), Serdes.String(),
+        EventSerde.of(ScheduledLink.class, ScheduledLink.VERSION)), "schedule");
+    topology.addStateStore(Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(HEALTH_STORE), Serdes.String(),
+        Topics.LINK_HEALTH.serde()), "schedule");
+    topology.addSink("requests-sink", Topics.LINK_CHECK_REQUESTS.name(), Serdes.String().serializer(),
+        Topics.LINK_CHECK_REQUESTS.serde().serializer(), "schedule");
+    topology.addSink("health-sink", Topics.LINK_HEALTH.name(), Serdes.String().serializer(),
+        Topics.LINK_HEALTH.serde().serializer(), "schedule");
+    return topology;
+  }
+
+  private static final class ScheduleProcessor implements Processor<String, Object, String, Object> {
+    private final Settings settings;
+    private @Nullable ProcessorContext<String, Object> context;
+    private @Nullable KeyValueStore<String, ScheduledLink> schedule;
+    private @Nullable KeyValueStore<String, LinkHealth> health;
+
+    ScheduleProcessor(Settings settings) {
+      this.settings = settings;
+    }
+
+    @Override
+    public void init(ProcessorContext<String, Object> context) {
+      this.context = context;
+      this.schedule = context.getStateStore(SCHEDULE_STORE);
+      this.health = context.getStateStore(HEALTH_STORE);
+      context.schedule(TICK, PunctuationType.WALL_CLOCK_TIME, ignored -> requestDueChecks());
+    }
+
+    @Override
+    public void process(Record<String, Object> record) {
+      String key = record.key();
+      if (key == null) {
+        return;
+      }
+      Instant now = settings.clock().instant();
+      switch (record.value()) {
+        case CatalogueRecord published -> published(key, published, now);
+        case LinkCheck check -> checked(key, check, now);
+        case null -> {
+          boolean fromCatalogue = context().recordMetadata().map(m -> m.topic().equals(Topics.CATALOGUE.name())).orElse(false);
+          if (fromCatalogue && schedule().delete(key) != null) {
+            health().delete(key);
+            context().forward(new Record<>(key, null, record.timestamp()), "health-sink");
+          }
+        }
+        default -> { }
+      }
+    }
+
+    private void published(String key, CatalogueRecord published, Instant now) {
+      ScheduledLink existing = schedule().get(key);
+      if (existing != null && existing.url().equals(published.url())) {
+        return;
+      }
+      long spread = Math.min(settings.interval().toMillis(), FIRST_CHECK_WINDOW.toMillis());
+      Instant first = now.plusMillis(spread <= 0 ? 0 : settings.random().nextLong(spread));
+      schedule().put(key, new ScheduledLink(ScheduledLink.VERSION, key, published.url(), published.fingerprint(), first, null));
+    }
+
+    private void checked(String key, LinkCheck check, Instant now) {
+      ScheduledLink link = schedule().get(key);
+      if (link == null || !link.url().equals(check.url())) {
+        return; // withdrawn or replaced since the request was sent
+      }
+      LinkHealth next = settings.rules().apply(health().get(key), check);
+      health().put(key, next);
+      context().forward(new Record<>(key, next, now.toEpochMilli()), "health-sink");
+      Duration wait = check.outcome().isSuccess() ? jittered(settings.interval()) : jittered(settings.interval().dividedBy(4));
+      schedule().put(key, link.due(check.checkedAt().plus(wait)));
+    }
+
+    private void requestDueChecks() {
+      Instant now = settings.clock().instant();
+      List<KeyValue<String, ScheduledLink>> due = new ArrayList<>();
+      try (KeyValueIterator<String, ScheduledLink> all = schedule().all()) {
+        while (all.hasNext() && due.size() < MAX_REQUESTS_PER_TICK) {
+          KeyValue<String, ScheduledLink> kv = all.next();
+          if (!kv.value.nextCheckAt().isAfter(now)) {
+            due.add(kv);
+          }
+        }
+      }
+      for (KeyValue<String, ScheduledLink> kv : due) {
+        ScheduledLink link = kv.value;
+        var request = new LinkCheckRequest(LinkCheckRequest.VERSION, link.resourceId(), link.url(), link.fingerprint(), link.nextCheckAt());
+        context().forward(new Record<>(kv.key, request, now.toEpochMilli()), "requests-sink");
+        // If no answer comes (a worker died mid-check), ask again after the retry delay.
+        schedule().put(kv.key, link.requested(now, now.plus(retryAfterSilence())));
+      }
+    }
+
+    private Duration retryAfterSilence() {
+      Duration quarter = settings.interval().dividedBy(4);
+      return quarter.compareTo(Duration.ofMinutes(2)) > 0 ? quarter : Duration.ofMinutes(2);
+    }
+
+    private Duration jittered(Duration base) {
+      long millis = Math.max(1, base.toMillis());
+      long jitter = millis / 10;
+      return Duration.ofMillis(millis - jitter + (jitter == 0 ? 0 : settings.random().nextLong(2 * jitter + 1)));
+    }
+
+    private ProcessorContext<String, Object> context() {
+      return Objects.requireNonNull(context);
+    }
+
+    private KeyValueStore<String, ScheduledLink> schedule() {
+      return Objects.requireNonNull(schedule);
+    }
+
+    private KeyValueStore<String, LinkHealth> health() {
+      return Objects.requireNonNull(health);
+    }
+  }
+}
