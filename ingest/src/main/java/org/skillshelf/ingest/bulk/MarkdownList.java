@@ -1,5 +1,8 @@
 package org.skillshelf.ingest.bulk;
 
+import java.util.ArrayDeque;
+import java.util.Arrays;
+import java.util.Deque;
 import java.util.List;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -63,23 +66,20 @@ final class MarkdownList {
 
   /** The first {@code [text](target)} that is not an image, read with nested brackets. */
   private static @Nullable MarkdownLink inlineLink(String content) {
-    for (int open = content.indexOf('['); open >= 0; open = content.indexOf('[', open + 1)) {
-      if (open > 0 && content.charAt(open - 1) == '!') {
+    int[] brackets = closers(content, '[', ']');
+    int[] parentheses = closers(content, '(', ')');
+    for (int open = 0; open < content.length(); open++) {
+      int close = brackets[open];
+      boolean image = open > 0 && content.charAt(open - 1) == '!';
+      if (close < 0 || image || close + 1 >= content.length() || content.charAt(close + 1) != '(') {
         continue;
       }
-      int close = matching(content, open, '[', ']');
-      if (close < 0 || close + 1 >= content.length() || content.charAt(close + 1) != '(') {
-        continue;
-      }
-      int end = matching(content, close + 1, '(', ')');
-      if (end < 0) {
-        return null;
-      }
-      String target = target(content.substring(close + 2, end));
-      if (target.isEmpty()) {
-        return null;
-      }
-      return new MarkdownLink(target, content.substring(open + 1, close), note(content.substring(end + 1)));
+      int end = parentheses[close + 1];
+      String target = end < 0 ? "" : target(content.substring(close + 2, end));
+      return target.isEmpty()
+          ? null
+          : new MarkdownLink(target, content.substring(open + 1, close),
+              note(content.substring(end + 1)));
     }
     return null;
   }
@@ -95,20 +95,25 @@ final class MarkdownList {
     return words[0];
   }
 
-  /** Index of the bracket closing the one at {@code open}, or -1. */
-  private static int matching(String text, int open, char opening, char closing) {
-    int depth = 0;
-    for (int i = open; i < text.length(); i++) {
+  /**
+   * For each opening bracket, the index of the bracket closing it (-1 elsewhere), in one pass so
+   * that a hostile line of many brackets costs linear time. A backslash escapes the next character.
+   */
+  private static int[] closers(String text, char opening, char closing) {
+    int[] closer = new int[text.length()];
+    Arrays.fill(closer, -1);
+    Deque<Integer> open = new ArrayDeque<>();
+    for (int i = 0; i < text.length(); i++) {
       char c = text.charAt(i);
       if (c == '\\') {
         i++;
       } else if (c == opening) {
-        depth++;
-      } else if (c == closing && --depth == 0) {
-        return i;
+        open.push(i);
+      } else if (c == closing && !open.isEmpty()) {
+        closer[open.pop()] = i;
       }
     }
-    return -1;
+    return closer;
   }
 
   private static @Nullable String note(String afterLink) {

@@ -2,7 +2,9 @@ package org.skillshelf.ingest.bulk;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.groups.Tuple.tuple;
+import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
 
+import java.time.Duration;
 import org.junit.jupiter.api.Test;
 
 class MarkdownImportTest {
@@ -46,6 +48,14 @@ class MarkdownImportTest {
     BulkParse parse = BulkImportParser.parse("text/markdown", AWESOME);
     assertThat(parse.errors()).extracting(BulkError::line, BulkError::code)
         .containsExactly(tuple(12, "INVALID_URL"));
+  }
+
+  @Test
+  void readsALineOfManyBracketsInLinearTime() {
+    String hostile = "- " + "[".repeat(100_000) + "](".repeat(50_000) + "\n- [A](https://example.org/a)";
+    BulkParse parse = assertTimeoutPreemptively(Duration.ofSeconds(5),
+        () -> BulkImportParser.parse("text/markdown", hostile));
+    assertThat(parse.lines()).extracting(BulkLine::line).containsExactly(2);
   }
 
   @Test
