@@ -27,7 +27,9 @@ import org.skillshelf.fetch.FetchFailure.Reason;
 final class Exchange {
   private static final Pattern CHARSET_PARAMETER = Pattern.compile(";\\s*charset\\s*=\\s*\"?([^\";\\s]+)", Pattern.CASE_INSENSITIVE);
   private static final long GRACE_MILLIS = 1000;
+  private static final String ACCEPT = "text/html,application/xhtml+xml,application/xml;q=0.9,*/*;q=0.8";
   private static final byte[] NO_BODY = new byte[0];
+  private static final long REDIRECT_BODY_TO_DISCARD = 16 * 1024;
 
   private final HttpClient client;
   private final FetchSettings settings;
@@ -55,7 +57,9 @@ final class Exchange {
         .followRedirects(false)
         .timeout(budget, TimeUnit.MILLISECONDS)
         .idleTimeout(settings.readTimeout().toMillis(), TimeUnit.MILLISECONDS)
-        .headers(headers -> headers.put(HttpHeader.ACCEPT_ENCODING, "gzip, deflate"));
+        .headers(headers -> headers
+            .put(HttpHeader.ACCEPT, ACCEPT)
+            .put(HttpHeader.ACCEPT_ENCODING, "gzip, deflate"));
     InputStreamResponseListener listener = new InputStreamResponseListener();
     request.send(listener);
     Response response = awaitHeaders(request, listener, budget, target.host());
@@ -94,16 +98,35 @@ final class Exchange {
     String mediaType = mediaType(contentType);
     Charset charset = charset(contentType);
     Answer head = new Answer(response.getStatus(), headers, mediaType, charset, NO_BODY);
-    if (method == HttpMethod.HEAD || (followingRedirects && head.isRedirect())) {
+    long declaredLength = response.getHeaders().getLongField(HttpHeader.CONTENT_LENGTH);
+    if (method == HttpMethod.HEAD) {
+      return head;
+    }
+    if (followingRedirects && head.isRedirect()) {
+      discardSmallBody(body, declaredLength);
       return head;
     }
     checkContentType(head);
-    long declaredLength = response.getHeaders().getLongField(HttpHeader.CONTENT_LENGTH);
     if (declaredLength > settings.maxBytes()) {
       throw bodyReader.tooLarge();
     }
     byte[] bytes = bodyReader.read(body, response.getHeaders().getValuesList(HttpHeader.CONTENT_ENCODING));
     return new Answer(head.status(), headers, mediaType, charset, bytes);
+  }
+
+  /**
+   * Reads and drops a redirect's short, announced body so the connection can carry the next
+   * request; anything else is left unread, and closing the stream then drops the connection.
+   */
+  private static void discardSmallBody(InputStream body, long declaredLength) {
+    if (declaredLength < 0 || declaredLength > REDIRECT_BODY_TO_DISCARD) {
+      return;
+    }
+    try {
+      body.skipNBytes(declaredLength);
+    } catch (IOException ignored) {
+      // The redirect is already in hand; a body that fails to arrive changes nothing.
+    }
   }
 
   /** Only successful responses are held to the allow-list: an error page says what went wrong. */

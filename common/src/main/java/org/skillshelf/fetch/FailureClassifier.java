@@ -1,6 +1,7 @@
 package org.skillshelf.fetch;
 
 import java.io.IOException;
+import java.net.ConnectException;
 import java.net.SocketTimeoutException;
 import java.net.UnknownHostException;
 import java.nio.channels.InterruptedByTimeoutException;
@@ -30,6 +31,9 @@ final class FailureClassifier {
     for (Throwable t = failure; t != null; t = t.getCause()) {
       if (t instanceof HttpResponseException || t instanceof HttpException) {
         return new FetchFailure(Reason.PROTOCOL_ERROR, "the server sent a response that is not valid HTTP");
+      }
+      if (t instanceof ConnectException) {
+        return new FetchFailure(Reason.CONNECTION_FAILED, "the server at " + host + " refused the connection");
       }
     }
     if (failure instanceof IOException || failure.getCause() instanceof IOException) {

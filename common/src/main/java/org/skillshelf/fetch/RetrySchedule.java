@@ -22,6 +22,7 @@ final class RetrySchedule {
   private final Clock clock;
   private final RandomGenerator random;
 
+  /** {@code random} is shared by every fetching thread, so it must be thread-safe, as {@code java.util.Random} is. */
   RetrySchedule(Clock clock, RandomGenerator random) {
     this.clock = clock;
     this.random = random;

@@ -10,8 +10,8 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Objects;
+import java.util.Random;
 import java.util.Set;
-import java.util.random.RandomGenerator;
 import java.util.stream.Collectors;
 import org.eclipse.jetty.client.HttpClient;
 import org.eclipse.jetty.client.ProxyAuthenticationProtocolHandler;
@@ -61,7 +61,7 @@ public final class SafeFetcher implements AutoCloseable {
     this.client = startClient(settings);
     FailureClassifier classifier = new FailureClassifier(settings);
     this.exchange = new RetryingExchange(new Exchange(client, settings, classifier),
-        new HostPermits(settings.perHostConcurrency()), new RetrySchedule(clock, RandomGenerator.getDefault()),
+        new HostPermits(settings.perHostConcurrency()), new RetrySchedule(clock, new Random()),
         classifier, settings.maxAttempts());
   }
 

@@ -28,7 +28,8 @@ final class DotSegments {
         removeLastSegment(out);
         out.append('/');
         i = n;
-      } else if (path.substring(i).equals(".") || path.substring(i).equals("..")) {
+      } else if (path.regionMatches(i, "..", 0, n - i) && n - i <= 2) {
+        // all that is left is "." or ".."
         i = n;
       } else {
         int next = path.indexOf('/', path.charAt(i) == '/' ? i + 1 : i);

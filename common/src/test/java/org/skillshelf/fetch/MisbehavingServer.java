@@ -104,6 +104,7 @@ final class MisbehavingServer implements AutoCloseable {
       case "/redirect" -> redirect(exchange, 302, query(exchange, "to"));
       case "/endless" -> endless(exchange);
       case "/bomb" -> gzipBomb(exchange);
+      case "/declared-huge" -> declaredHuge(exchange);
       case "/gzip" -> compressed(exchange, "gzip");
       case "/deflate" -> compressed(exchange, "deflate");
       case "/silent" -> silent(exchange);
@@ -114,6 +115,11 @@ final class MisbehavingServer implements AutoCloseable {
       case "/throttled-for-an-hour" -> throttled(exchange, true, "3600");
       case "/missing" -> send(exchange, 404, "text/html", "<p>not here</p>".getBytes(StandardCharsets.US_ASCII));
       case "/busy" -> busy(exchange);
+      case "/set-cookie" -> {
+        exchange.getResponseHeaders().add("Set-Cookie", "session=secret; Path=/");
+        send(exchange, 200, "text/plain", "cookie set".getBytes(StandardCharsets.US_ASCII));
+      }
+      case "/echo-headers" -> send(exchange, 200, "text/plain", echo(exchange));
       case "/pdf" -> send(exchange, 200, "application/pdf", "%PDF-1.7".getBytes(StandardCharsets.US_ASCII));
       default -> hops(exchange, path);
     }
@@ -156,6 +162,16 @@ final class MisbehavingServer implements AutoCloseable {
     byte[] zeros = new byte[CHUNK];
     for (long sent = 0; sent < 2 * GIGABYTE; sent += CHUNK) {
       out.write(zeros);
+    }
+  }
+
+  /** Announces 2 GB up front, then starts sending them. */
+  private static void declaredHuge(HttpExchange exchange) throws IOException {
+    exchange.getResponseHeaders().set("Content-Type", "text/html");
+    exchange.sendResponseHeaders(200, 2 * GIGABYTE);
+    byte[] zeros = new byte[CHUNK];
+    for (long sent = 0; sent < 2 * GIGABYTE; sent += CHUNK) {
+      exchange.getResponseBody().write(zeros);
     }
   }
 
@@ -217,6 +233,16 @@ final class MisbehavingServer implements AutoCloseable {
       inFlight.decrementAndGet();
     }
     send(exchange, 200, "text/plain", "done".getBytes(StandardCharsets.US_ASCII));
+  }
+
+  /** The request's headers, one "name: value" a line, lower-case names, sorted. */
+  private static byte[] echo(HttpExchange exchange) {
+    StringBuilder lines = new StringBuilder();
+    exchange.getRequestHeaders().entrySet().stream()
+        .sorted(Map.Entry.comparingByKey())
+        .forEach(header -> header.getValue().forEach(value ->
+            lines.append(header.getKey().toLowerCase(java.util.Locale.ROOT)).append(": ").append(value).append('\n')));
+    return lines.toString().getBytes(StandardCharsets.UTF_8);
   }
 
   private static String query(HttpExchange exchange, String name) {

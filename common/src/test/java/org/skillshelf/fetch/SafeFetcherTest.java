@@ -72,6 +72,22 @@ class SafeFetcherTest {
     assertThat(result.finalUri()).isEqualTo(server.uri("/ok"));
   }
 
+  @Test
+  void introducesItselfAndAsksForCompressionItCanCap() throws FetchFailure {
+    String headers = fetcher(s -> s).fetch(FetchRequest.get(server.uri("/echo-headers"))).text();
+
+    assertThat(headers).contains("user-agent: SkillshelfBot/0.1 (+https://github.com/skillshelf/skillshelf)\n")
+        .contains("accept-encoding: gzip, deflate\n");
+  }
+
+  @Test
+  void neverSendsBackCookies() throws FetchFailure {
+    SafeFetcher fetcher = fetcher(s -> s);
+    fetcher.fetch(FetchRequest.get(server.uri("/set-cookie")));
+
+    assertThat(fetcher.fetch(FetchRequest.get(server.uri("/echo-headers"))).text()).doesNotContain("cookie");
+  }
+
   @ParameterizedTest
   @ValueSource(strings = {"/windows-1252-header", "/windows-1252-meta"})
   void decodesWindows1252FromHeaderOrMeta(String path) throws FetchFailure {
@@ -153,11 +169,30 @@ class SafeFetcherTest {
   }
 
   @Test
+  void refusesBodyDeclaredLargerThanTheCapBeforeReadingIt() {
+    assertThat(assertFailure(fetcher(s -> s.withMaxBytes(1024, 1024)), FetchRequest.get(server.uri("/declared-huge")), Reason.TOO_LARGE)
+        .curatorMessage()).isEqualTo("the page is larger than 1 KB");
+  }
+
+  @Test
+  void reportsRefusedConnection() throws IOException {
+    int closedPort;
+    try (java.net.ServerSocket socket = new java.net.ServerSocket(0, 1, java.net.InetAddress.getByName("127.0.0.1"))) {
+      closedPort = socket.getLocalPort();
+    }
+
+    assertThat(assertFailure(fetcher(s -> s.withMaxAttempts(2)), FetchRequest.get(URI.create("http://127.0.0.1:" + closedPort + "/")),
+        Reason.CONNECTION_FAILED).curatorMessage()).isEqualTo("the server at 127.0.0.1 refused the connection");
+  }
+
+  @Test
   void refusesGzipBomb() {
     long started = System.nanoTime();
 
-    assertThat(assertFailure(fetcher(s -> s), FetchRequest.get(server.uri("/bomb")), Reason.DECOMPRESSION_BOMB).curatorMessage())
-        .isEqualTo("the page expands to more than 50 MB when decompressed");
+    SafeFetcher fetcher = fetcher(s -> s.withMaxBytes(20 * 1024 * 1024, 4 * 1024 * 1024));
+
+    assertThat(assertFailure(fetcher, FetchRequest.get(server.uri("/bomb")), Reason.DECOMPRESSION_BOMB).curatorMessage())
+        .isEqualTo("the page expands to more than 4 MB when decompressed");
     assertThat(Duration.ofNanos(System.nanoTime() - started)).isLessThan(Duration.ofSeconds(10));
   }
 
