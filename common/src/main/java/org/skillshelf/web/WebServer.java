@@ -40,6 +40,11 @@ public final class WebServer implements AutoCloseable {
       config.concurrency.useVirtualThreads = true;
       config.http.maxRequestSize = 1024 * 1024;
       config.jsonMapper(new JavalinJackson(Json.mapper(), true));
+      config.staticFiles.add(files -> {
+        files.hostedPath = "/assets";
+        files.directory = "/assets";
+        files.location = io.javalin.http.staticfiles.Location.CLASSPATH;
+      });
       config.jetty.host = host;
       config.jetty.port = port;
       config.routes.before(ctx -> {
