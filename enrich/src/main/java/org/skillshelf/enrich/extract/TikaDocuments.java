@@ -3,6 +3,7 @@ package org.skillshelf.enrich.extract;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.InputStream;
+import java.util.List;
 import java.util.Set;
 import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.ExecutionException;
@@ -11,15 +12,21 @@ import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
+import org.apache.tika.config.ServiceLoader;
+import org.apache.tika.detect.AutoDetectReader;
 import org.apache.tika.exception.EncryptedDocumentException;
 import org.apache.tika.exception.TikaException;
 import org.apache.tika.exception.WriteLimitReachedException;
 import org.apache.tika.extractor.EmbeddedDocumentExtractor;
 import org.apache.tika.metadata.Metadata;
 import org.apache.tika.mime.MediaType;
+import org.apache.tika.mime.MediaTypeRegistry;
 import org.apache.tika.parser.AutoDetectParser;
+import org.apache.tika.parser.DefaultParser;
 import org.apache.tika.parser.ParseContext;
 import org.apache.tika.parser.Parser;
+import org.apache.tika.parser.external.CompositeExternalParser;
+import org.apache.tika.parser.ocr.TesseractOCRParser;
 import org.apache.tika.sax.BodyContentHandler;
 import org.apache.tika.sax.WriteOutContentHandler;
 import org.jspecify.annotations.Nullable;
@@ -54,7 +61,18 @@ final class TikaDocuments implements AutoCloseable {
   }
 
   TikaDocuments(ExtractionLimits limits) {
-    this(limits, new AutoDetectParser());
+    this(limits, documentParser());
+  }
+
+  /**
+   * Tika's parsers without the ones that start programs (OCR, ffmpeg, exiftool): the stage must
+   * not spawn processes for untrusted input, and images and media are not catalogued as text.
+   */
+  private static Parser documentParser() {
+    List<Class<? extends Parser>> external =
+        List.of(TesseractOCRParser.class, CompositeExternalParser.class);
+    return new AutoDetectParser(new DefaultParser(
+        MediaTypeRegistry.getDefaultRegistry(), new ServiceLoader(), external));
   }
 
   /** The document's text and Tika's metadata, within the limits. */
@@ -99,7 +117,10 @@ final class TikaDocuments implements AutoCloseable {
     context.set(EmbeddedDocumentExtractor.class,
         new DepthLimitedEmbeddedReader(context, limits.maxEmbeddedDepth()));
     try (InputStream in = new ByteArrayInputStream(body)) {
-      refuseArchives(in, metadata);
+      MediaType detected = detect(in, metadata);
+      if (detected != null && detected.getBaseType().equals(MediaType.TEXT_PLAIN)) {
+        return new ParsedDocument(plainText(in, metadata), metadata);
+      }
       parser.parse(in, new BodyContentHandler(text), metadata, context);
     } catch (SAXException e) {
       if (!WriteLimitReachedException.isWriteLimitReached(e)) {
@@ -115,10 +136,11 @@ final class TikaDocuments implements AutoCloseable {
     return new ParsedDocument(text.toString(), metadata);
   }
 
-  private void refuseArchives(InputStream in, Metadata metadata) throws IOException,
+  /** The type from the bytes; archives are refused here, before anything is unpacked. */
+  private @Nullable MediaType detect(InputStream in, Metadata metadata) throws IOException,
       ExtractionFailure {
     if (!(parser instanceof AutoDetectParser autoDetect)) {
-      return;
+      return null;
     }
     MediaType detected = autoDetect.getDetector().detect(in, metadata);
     if (REFUSED_TYPES.contains(detected.getBaseType().toString())) {
@@ -126,6 +148,20 @@ final class TikaDocuments implements AutoCloseable {
           "this kind of file (" + detected.getBaseType() + ") is not read: only documents are");
     }
     metadata.set(Metadata.CONTENT_TYPE, detected.toString());
+    return detected;
+  }
+
+  /** Plain text read as text: Tika's own text parser would read comma-rich prose as CSV cells. */
+  private String plainText(InputStream in, Metadata metadata) throws IOException, TikaException {
+    try (AutoDetectReader reader = new AutoDetectReader(in, metadata)) {
+      char[] buffer = new char[limits.maxChars()];
+      int read = 0;
+      int n;
+      while (read < buffer.length && (n = reader.read(buffer, read, buffer.length - read)) > 0) {
+        read += n;
+      }
+      return new String(buffer, 0, read);
+    }
   }
 
   private static ExtractionFailure unreadable(Exception e) {
