@@ -4,7 +4,10 @@ import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
 import java.time.Clock;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.Future;
+import org.apache.kafka.clients.producer.RecordMetadata;
 import java.util.Locale;
 import java.util.Optional;
 import org.jspecify.annotations.Nullable;
@@ -88,6 +91,20 @@ public final class SubmissionDesk {
       board.accepted(checked.event());
       return answer(checked);
     });
+  }
+
+  /**
+   * Records checked suggestions in one round trip: every record is sent before any acknowledgement
+   * is awaited. Throws a 503 {@link ApiException} when Kafka did not acknowledge them all.
+   */
+  public List<SubmissionAnswer> recordAll(List<Checked> checked) {
+    List<Future<RecordMetadata>> pending = new ArrayList<>(checked.size());
+    for (Checked c : checked) {
+      pending.add(publisher.sendAsync(Topics.SUBMISSIONS, c.event().resourceId(), c.event()));
+    }
+    pending.forEach(p -> publisher.await(p, Topics.SUBMISSIONS));
+    checked.forEach(c -> board.accepted(c.event()));
+    return checked.stream().map(this::answer).toList();
   }
 
   public SubmissionAnswer answer(Checked checked) {
