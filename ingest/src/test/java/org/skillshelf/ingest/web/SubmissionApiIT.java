@@ -250,6 +250,40 @@ class SubmissionApiIT {
     assertThat(recorded("formbad-x17")).isEmpty();
   }
 
+  @Test
+  void theFormRefusesASuggestionThatFilledInTheHoneypot() {
+    LoopbackClient browser = client();
+    String token = csrfToken(browser.get("/submit").body());
+    var posted = browser.post("/submit", "application/x-www-form-urlencoded",
+        "_csrf=" + token + "&url=" + PUBLIC + "/formhoney-x18&website=http%3A%2F%2Fspam.example%2F");
+    assertThat(posted.status()).isEqualTo(400);
+    assertThat(posted.body()).contains("role=\"alert\"", "could not be accepted");
+    assertThat(recorded("formhoney-x18")).isEmpty();
+  }
+
+  @Test
+  void bulkImportOver5MegabytesIsRefusedWith413() {
+    String body = (PUBLIC + "/huge-x19/" + "p".repeat(60) + "\n").repeat(60_000);
+    assertRefused(curator().post("/api/submissions/bulk", "text/plain", body), 413, "TOO_LARGE", "huge-x19");
+  }
+
+  @Test
+  void theBulkUploadPageShowsThePerLineReport() {
+    LoopbackClient browser = curator();
+    String token = csrfToken(browser.get("/submit/bulk").body());
+    String boundary = "----skillshelf-test-boundary";
+    String multipart = "--" + boundary + "\r\nContent-Disposition: form-data; name=\"_csrf\"\r\n\r\n" + token + "\r\n"
+        + "--" + boundary + "\r\nContent-Disposition: form-data; name=\"file\"; filename=\"list.md\"\r\n"
+        + "Content-Type: application/octet-stream\r\n\r\n"
+        + "- [Good](http://93.184.215.14/upload-x20/good)\n- [Private](http://10.0.0.1/upload-x20/private)\n\r\n"
+        + "--" + boundary + "--\r\n";
+    var page = browser.post("/submit/bulk", "multipart/form-data; boundary=" + boundary, multipart);
+    assertThat(page.status()).as(page.body()).isEqualTo(200);
+    assertThat(page.body()).contains("1 accepted, 1 refused", "FORBIDDEN_ADDRESS", "<td>2</td>");
+    assertThat(recorded("upload-x20")).extracting(SubmissionReceived::url).containsExactly(PUBLIC + "/upload-x20/good");
+    assertThat(client().get("/submit/bulk").status()).as("the page needs a curator").isEqualTo(401);
+  }
+
   private static String csrfToken(String html) {
     Matcher m = Pattern.compile("name=\"_csrf\" value=\"([^\"]+)\"").matcher(html);
     assertThat(m.find()).as("the form carries a CSRF token").isTrue();
