@@ -138,7 +138,7 @@ public final class SubmissionDesk {
     if (value == null) {
       return null;
     }
-    String trimmed = value.strip().replaceAll("\\p{Cc}&&[^\\n\\t]", "");
+    String trimmed = value.strip().replaceAll("[\\p{Cc}&&[^\\n\\t]]", "");
     if (trimmed.isEmpty()) {
       return null;
     }
