@@ -38,7 +38,7 @@ public final class WebServer implements AutoCloseable {
       config.startup.showJavalinBanner = false;
       config.startup.showOldJavalinVersionWarning = false;
       config.concurrency.useVirtualThreads = true;
-      config.http.maxRequestSize = 1024 * 1024;
+      config.http.maxRequestSize = 6L * 1024 * 1024; // bulk imports (5 MB); routes set tighter limits of their own
       config.jsonMapper(new JavalinJackson(Json.mapper(), true));
       config.staticFiles.add(files -> {
         files.hostedPath = "/assets";
