@@ -72,6 +72,12 @@ public final class SkillshelfProcess implements AutoCloseable {
    */
   public static SkillshelfProcess start(SkillshelfConfig config, Map<Service, ServiceFactory> available,
       EmbeddedCluster.@Nullable Starter embedded) throws InvalidTaxonomyException {
+    return start(config, available, embedded, List.of());
+  }
+
+  /** As {@link #start(SkillshelfConfig, Map, EmbeddedCluster.Starter)}, with extra routes (benchmarks). */
+  public static SkillshelfProcess start(SkillshelfConfig config, Map<Service, ServiceFactory> available,
+      EmbeddedCluster.@Nullable Starter embedded, List<WebModule> extraModules) throws InvalidTaxonomyException {
     Taxonomy taxonomy = config.taxonomy().isPresent() ? Taxonomy.load(config.taxonomy().get()) : Taxonomy.builtIn();
     if (config.kafkaBootstrap().isEmpty() && embedded == null) {
       throw new IllegalStateException("set SKILLSHELF_KAFKA_BOOTSTRAP to the Kafka cluster this service should use");
@@ -98,7 +104,7 @@ public final class SkillshelfProcess implements AutoCloseable {
       List<HealthCheck> checks = new ArrayList<>();
       var kafkaHealth = new KafkaHealth(kafka);
       checks.add(kafkaHealth);
-      List<WebModule> modules = new ArrayList<>();
+      List<WebModule> modules = new ArrayList<>(extraModules);
       for (StageService service : services) {
         checks.addAll(service.healthChecks());
         modules.addAll(service.webModules());

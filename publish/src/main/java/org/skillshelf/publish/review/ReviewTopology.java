@@ -77,7 +77,11 @@ public final class ReviewTopology {
       ReviewItem item = ReviewItem.arrived(enriched, previous);
       store().put(record.key(), item);
       if (enriched.autoPublishBy() != null && item.state() == ReviewState.PENDING) {
-        approve(record, item, ReviewDecision.Edits.none(), enriched.autoPublishBy(), enriched.at());
+        // A trusted import vouches for the skills it lists; only where it lists none do the
+        // tagger's suggestions stand in.
+        var edits = enriched.submitterSkills().isEmpty() ? ReviewDecision.Edits.none()
+            : new ReviewDecision.Edits(null, null, enriched.submitterSkills(), null, null, null);
+        approve(record, item, edits, enriched.autoPublishBy(), enriched.at());
       }
     }
 

@@ -101,6 +101,17 @@ class ReviewTopologyTest {
   @Test
   void aTrustedBulkImportIsPublishedWithoutReview() {
     enriched.pipeInput("r1", enrichedResource("grace"));
-    assertThat(catalogue.readValue().approvedBy()).isEqualTo("grace");
+    CatalogueRecord record = catalogue.readValue();
+    assertThat(record.approvedBy()).isEqualTo("grace");
+    assertThat(record.skills()).containsExactly("version-control");
+  }
+
+  @Test
+  void aTrustedBulkImportKeepsTheSkillsItListed() {
+    var resource = enrichedResource("grace");
+    var withSkills = new EnrichedResource(1, "r1", resource.url(), null, resource.status(), resource.metadata(), resource.mainText(),
+        resource.fingerprint(), resource.suggestedSkills(), List.of("open-data"), List.of(), null, null, "grace", T0);
+    enriched.pipeInput("r1", withSkills);
+    assertThat(catalogue.readValue().skills()).containsExactly("open-data");
   }
 }
