@@ -23,6 +23,7 @@ import org.skillshelf.kafka.TopicProvisioner;
 import org.skillshelf.taxonomy.InvalidTaxonomyException;
 import org.skillshelf.taxonomy.Taxonomy;
 import org.skillshelf.web.CuratorAccounts;
+import org.skillshelf.web.CuratorLogin;
 import org.skillshelf.web.HealthCheck;
 import org.skillshelf.web.WebModule;
 import org.skillshelf.web.WebServer;
@@ -105,6 +106,7 @@ public final class SkillshelfProcess implements AutoCloseable {
       var kafkaHealth = new KafkaHealth(kafka);
       checks.add(kafkaHealth);
       List<WebModule> modules = new ArrayList<>(extraModules);
+      modules.add(new CuratorLogin(context.curators(), registry, context.clock()));
       for (StageService service : services) {
         checks.addAll(service.healthChecks());
         modules.addAll(service.webModules());
