@@ -6,7 +6,9 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Queue;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ConcurrentLinkedQueue;
 import org.skillshelf.events.SubmissionReceived;
 import org.skillshelf.kafka.StreamsApp;
 
@@ -21,6 +23,8 @@ public final class StatusBoard {
   private final StreamsApp intake;
   private final Clock clock;
   private final Map<String, SubmissionReceived> recent = new ConcurrentHashMap<>();
+  /** The same suggestions in the order they arrived, so expiry looks only at the oldest. */
+  private final Queue<SubmissionReceived> arrivals = new ConcurrentLinkedQueue<>();
 
   public StatusBoard(StreamsApp intake, Clock clock) {
     this.intake = intake;
@@ -33,8 +37,13 @@ public final class StatusBoard {
 
   void accepted(SubmissionReceived event) {
     Instant cutoff = clock.instant().minus(REMEMBER);
-    recent.values().removeIf(e -> e.at().isBefore(cutoff));
+    for (SubmissionReceived oldest = arrivals.peek(); oldest != null && oldest.at().isBefore(cutoff); oldest = arrivals.peek()) {
+      if (arrivals.remove(oldest)) {
+        recent.remove(oldest.submissionId());
+      }
+    }
     recent.put(event.submissionId(), event);
+    arrivals.add(event);
   }
 
   /** The status of the resource a submission suggested, including suggestions still in flight. */
