@@ -5,6 +5,7 @@ import org.skillshelf.kafka.StreamsApp;
 import org.skillshelf.publish.review.ReviewTopology;
 import org.skillshelf.publish.search.CatalogueIndex;
 import org.skillshelf.publish.search.CatalogueIndexer;
+import org.skillshelf.publish.site.SiteRoutes;
 import org.skillshelf.publish.web.CatalogueRoutes;
 import org.skillshelf.publish.web.ReviewRoutes;
 import org.skillshelf.publish.web.TaxonomyRoutes;
@@ -25,12 +26,13 @@ public final class PublishService implements StageService {
 
   public PublishService(ServiceContext context) {
     this.review = new StreamsApp("review", ReviewTopology.build(), context.kafka().streams("skillshelf-review"), context.registry());
-    this.index = new CatalogueIndex();
+    this.index = new CatalogueIndex(context.taxonomy());
     this.indexer = new CatalogueIndexer(index, context.kafka(), context.registry());
     this.modules = List.of(
         new ReviewRoutes(review, context.publisher(), context.curators(), context.clock()),
         new CatalogueRoutes(index),
-        new TaxonomyRoutes(context.taxonomy()));
+        new TaxonomyRoutes(context.taxonomy()),
+        new SiteRoutes(index, context.taxonomy(), context.publisher(), context.clock()));
   }
 
   @Override
