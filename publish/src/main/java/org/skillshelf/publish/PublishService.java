@@ -5,6 +5,7 @@ import org.skillshelf.kafka.StreamsApp;
 import org.skillshelf.publish.review.ReviewTopology;
 import org.skillshelf.publish.search.CatalogueIndex;
 import org.skillshelf.publish.search.CatalogueIndexer;
+import org.skillshelf.publish.harvest.HarvestRoutes;
 import org.skillshelf.publish.site.SiteRoutes;
 import org.skillshelf.publish.web.CatalogueRoutes;
 import org.skillshelf.publish.web.ReviewRoutes;
@@ -30,6 +31,8 @@ public final class PublishService implements StageService {
     this.indexer = new CatalogueIndexer(index, context.kafka(), context.registry());
     this.modules = List.of(
         new ReviewRoutes(review, context.publisher(), context.curators(), context.clock()),
+        // Before the catalogue API: its /api/catalogue/{resourceId} would take the export paths.
+        new HarvestRoutes(index, context.taxonomy(), context.clock(), "skillshelf@localhost"),
         new CatalogueRoutes(index),
         new TaxonomyRoutes(context.taxonomy()),
         new SiteRoutes(index, context.taxonomy(), context.publisher(), context.clock()));
