@@ -203,5 +203,4 @@ public final class OaiPmh {
   static String stamp(Instant at) {
     return at.truncatedTo(ChronoUnit.SECONDS).toString();
   }
-
 }

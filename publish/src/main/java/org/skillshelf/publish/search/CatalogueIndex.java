@@ -2,7 +2,6 @@ package org.skillshelf.publish.search;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -220,50 +219,7 @@ public final class CatalogueIndex implements AutoCloseable {
   }
 
   private List<CatalogueHit> hits(IndexSearcher searcher, @Nullable Query text, ScoreDoc[] docs) throws IOException {
-    int[] ids = new int[docs.length];
-    for (int i = 0; i < docs.length; i++) {
-      ids[i] = docs[i].doc;
-    }
-    Map<String, Object[]> snippets = text == null || ids.length == 0
-        ? Map.of() : new SnippetHighlighter(searcher, analyzer).snippets(text, ids);
-    List<CatalogueHit> hits = new ArrayList<>(docs.length);
-    for (int i = 0; i < docs.length; i++) {
-      hits.add(hit(searcher.storedFields().document(ids[i]), snippet(snippets, i)));
-    }
-    return hits;
-  }
-
-  private static @Nullable Snippet snippet(Map<String, Object[]> snippets, int i) {
-    for (String field : SnippetHighlighter.FIELDS) {
-      Object[] values = snippets.get(field);
-      if (values != null && values[i] instanceof Snippet s) {
-        return s;
-      }
-    }
-    return null;
-  }
-
-  private CatalogueHit hit(Document doc, @Nullable Snippet highlighted) {
-    String id = doc.get("id");
-    CatalogueRecord record = records.get(id);
-    String description = record == null ? doc.get("description") : record.description();
-    Snippet snippet = highlighted != null ? highlighted : opening(description);
-    String state = linkState(id).name();
-    if (record == null) {
-      return new CatalogueHit(id, doc.get("url"), doc.get("title"), description, List.of(), null, null, state,
-          snippet == null ? null : snippet.text(), snippet == null ? null : snippet.html());
-    }
-    return new CatalogueHit(id, record.url(), record.title(), description, record.skills(), record.type(),
-        record.language(), state, snippet == null ? null : snippet.text(), snippet == null ? null : snippet.html());
-  }
-
-  /** Without a match to show, the snippet is the start of the description. */
-  private static @Nullable Snippet opening(@Nullable String description) {
-    if (description == null || description.isBlank()) {
-      return null;
-    }
-    String text = description.length() <= 240 ? description : description.substring(0, 240) + "…";
-    return new Snippet(text, org.skillshelf.web.html.Html.text(text));
+    return new HitReader(searcher, analyzer, records::get, this::linkState).hits(text, docs);
   }
 
   private static Query brokenLinks() {
