@@ -12,7 +12,9 @@ import org.apache.lucene.facet.LabelAndValue;
 import org.apache.lucene.facet.sortedset.DefaultSortedSetDocValuesReaderState;
 import org.apache.lucene.facet.sortedset.SortedSetDocValuesFacetCounts;
 import org.apache.lucene.facet.sortedset.SortedSetDocValuesReaderState;
+import org.apache.lucene.index.IndexReader;
 import org.apache.lucene.search.IndexSearcher;
+import org.jspecify.annotations.Nullable;
 
 /** Counts, for every facet dimension, how many of the matching records carry each value. */
 final class FacetCounter {
@@ -20,6 +22,10 @@ final class FacetCounter {
   private static final int MAX_VALUES = 100;
 
   private final FacetsConfig config;
+  // Building the ordinal map is the dearest part of counting; it holds until the reader changes.
+  private volatile @Nullable Cached cached;
+
+  private record Cached(IndexReader reader, SortedSetDocValuesReaderState state) {}
 
   FacetCounter(FacetsConfig config) {
     this.config = config;
@@ -30,7 +36,7 @@ final class FacetCounter {
     DIMENSIONS.forEach(d -> result.put(d, new LinkedHashMap<>()));
     SortedSetDocValuesReaderState state;
     try {
-      state = new DefaultSortedSetDocValuesReaderState(searcher.getIndexReader(), config);
+      state = state(searcher.getIndexReader());
     } catch (IllegalArgumentException noFacetsYet) {
       return result;
     }
@@ -49,5 +55,15 @@ final class FacetCounter {
       }
     }
     return result;
+  }
+
+  private SortedSetDocValuesReaderState state(IndexReader reader) throws IOException {
+    Cached current = cached;
+    if (current != null && current.reader() == reader) {
+      return current.state();
+    }
+    var state = new DefaultSortedSetDocValuesReaderState(reader, config);
+    cached = new Cached(reader, state);
+    return state;
   }
 }
