@@ -176,4 +176,11 @@ class CatalogueIndexTest {
     assertThat(index.moreLikeThis("meta", 3)).extracting(CatalogueHit::resourceId).contains("linked").doesNotContain("meta");
     assertThat(index.moreLikeThis("unknown", 3)).isEmpty();
   }
+
+  @ParameterizedTest
+  @CsvSource(delimiter = '|', value = {"'\"unterminated phrase'", "***", "-", "~~~", "'((('", "a*", "'\u0000'"})
+  void answersOddQueriesWithoutFailing(String text) {
+    assertThat(index.search(CatalogueQuery.text(text)).total()).isGreaterThanOrEqualTo(0);
+    assertThat(index.suggest(text, 5)).hasSizeLessThanOrEqualTo(5);
+  }
 }
