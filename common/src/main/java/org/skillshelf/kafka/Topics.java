@@ -3,6 +3,7 @@ package org.skillshelf.kafka;
 import java.util.List;
 import java.util.Map;
 import org.apache.kafka.common.config.TopicConfig;
+import org.skillshelf.events.BrokenLinkReport;
 import org.skillshelf.events.CatalogueRecord;
 import org.skillshelf.events.EnrichedResource;
 import org.skillshelf.events.EnrichmentRequest;
@@ -68,6 +69,12 @@ public final class Topics {
       new Topic<>("skillshelf.link-health", EventSerde.of(LinkHealth.class, LinkHealth.VERSION), 6,
           Map.of(TopicConfig.CLEANUP_POLICY_CONFIG, TopicConfig.CLEANUP_POLICY_COMPACT));
 
+  /** Readers' reports of links that do not work, for curators; kept a year. */
+  public static final Topic<BrokenLinkReport> LINK_REPORTS =
+      new Topic<>("skillshelf.link-reports", EventSerde.of(BrokenLinkReport.class, BrokenLinkReport.VERSION), 6,
+          Map.of(TopicConfig.CLEANUP_POLICY_CONFIG, TopicConfig.CLEANUP_POLICY_DELETE,
+              TopicConfig.RETENTION_MS_CONFIG, String.valueOf(365L * 24 * 3600 * 1000)));
+
   /** Records no stage could read, with the reason and source offset in their headers. */
   public static final String DEAD_LETTERS = "skillshelf.dead-letters";
 
@@ -75,6 +82,6 @@ public final class Topics {
 
   public static List<Topic<?>> all() {
     return List.of(SUBMISSIONS, ENRICHMENT_REQUESTS, ENRICHED, DECISIONS, CATALOGUE,
-        LINK_CHECK_REQUESTS, LINK_CHECKS, LINK_HEALTH);
+        LINK_CHECK_REQUESTS, LINK_CHECKS, LINK_HEALTH, LINK_REPORTS);
   }
 }

@@ -6,6 +6,8 @@ import org.skillshelf.publish.review.DecisionDesk;
 import org.skillshelf.publish.review.ReviewTopology;
 import org.skillshelf.publish.search.CatalogueIndex;
 import org.skillshelf.publish.search.CatalogueIndexer;
+import org.skillshelf.publish.harvest.HarvestRoutes;
+import org.skillshelf.publish.site.SiteRoutes;
 import org.skillshelf.publish.web.CatalogueRoutes;
 import org.skillshelf.publish.web.ReviewRoutes;
 import org.skillshelf.publish.web.TaxonomyRoutes;
@@ -28,15 +30,18 @@ public final class PublishService implements StageService {
 
   public PublishService(ServiceContext context) {
     this.review = new StreamsApp("review", ReviewTopology.build(), context.kafka().streams("skillshelf-review"), context.registry());
-    this.index = new CatalogueIndex();
+    this.index = new CatalogueIndex(context.taxonomy());
     this.indexer = new CatalogueIndexer(index, context.kafka(), context.registry());
     var desk = new DecisionDesk(review, context.publisher(), context.taxonomy(), context.clock());
     this.modules = List.of(
         new ReviewRoutes(desk, context.curators()),
         new ReviewWorkspace(desk, context.curators(), context.clock()),
         new CurationRoutes(desk, context.curators(), index),
+        // Before the catalogue API: its /api/catalogue/{resourceId} would take the export paths.
+        new HarvestRoutes(index, context.taxonomy(), context.clock(), "skillshelf@localhost"),
         new CatalogueRoutes(index),
-        new TaxonomyRoutes(context.taxonomy()));
+        new TaxonomyRoutes(context.taxonomy()),
+        new SiteRoutes(index, context.taxonomy(), context.publisher(), context.clock()));
   }
 
   @Override

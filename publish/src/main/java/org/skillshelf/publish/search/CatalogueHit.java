@@ -3,7 +3,12 @@ package org.skillshelf.publish.search;
 import java.util.List;
 import org.jspecify.annotations.Nullable;
 
-/** One search result as the JSON API and the pages show it. */
+/**
+ * One search result as the JSON API and the pages show it.
+ *
+ * @param snippet the passage that matched, as plain text
+ * @param snippetHtml the same passage as safe HTML: matches in {@code <mark>}, the rest escaped
+ */
 public record CatalogueHit(
     String resourceId,
     String url,
@@ -13,4 +18,5 @@ public record CatalogueHit(
     @Nullable String type,
     @Nullable String language,
     String linkState,
-    @Nullable String snippet) {}
+    @Nullable String snippet,
+    @Nullable String snippetHtml) {}

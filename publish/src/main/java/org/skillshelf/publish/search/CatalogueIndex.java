@@ -2,34 +2,25 @@ package org.skillshelf.publish.search;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.util.ArrayList;
-import java.util.HashMap;
+import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Function;
 import org.apache.lucene.analysis.Analyzer;
+import org.apache.lucene.analysis.CharArraySet;
 import org.apache.lucene.analysis.en.EnglishAnalyzer;
+import org.apache.lucene.analysis.miscellaneous.PerFieldAnalyzerWrapper;
+import org.apache.lucene.analysis.standard.StandardAnalyzer;
 import org.apache.lucene.document.Document;
-import org.apache.lucene.document.Field;
-import org.apache.lucene.document.NumericDocValuesField;
-import org.apache.lucene.document.StringField;
-import org.apache.lucene.document.TextField;
-import org.apache.lucene.facet.FacetResult;
-import org.apache.lucene.facet.Facets;
-import org.apache.lucene.facet.FacetsCollector;
 import org.apache.lucene.facet.FacetsCollectorManager;
 import org.apache.lucene.facet.FacetsConfig;
-import org.apache.lucene.facet.LabelAndValue;
-import org.apache.lucene.facet.sortedset.DefaultSortedSetDocValuesReaderState;
-import org.apache.lucene.facet.sortedset.SortedSetDocValuesFacetCounts;
-import org.apache.lucene.facet.sortedset.SortedSetDocValuesFacetField;
-import org.apache.lucene.facet.sortedset.SortedSetDocValuesReaderState;
 import org.apache.lucene.index.IndexWriter;
 import org.apache.lucene.index.IndexWriterConfig;
 import org.apache.lucene.index.Term;
-import org.apache.lucene.queryparser.simple.SimpleQueryParser;
+import org.apache.lucene.queries.mlt.MoreLikeThis;
 import org.apache.lucene.search.BooleanClause.Occur;
 import org.apache.lucene.search.BooleanQuery;
 import org.apache.lucene.search.IndexSearcher;
@@ -45,25 +36,47 @@ import org.apache.lucene.store.ByteBuffersDirectory;
 import org.jspecify.annotations.Nullable;
 import org.skillshelf.events.CatalogueRecord;
 import org.skillshelf.events.LinkState;
+import org.skillshelf.taxonomy.Taxonomy;
 
 /**
- * The searchable catalogue: a Lucene index (BM25, English stemming, facets) of the published
- * records, kept current by {@link CatalogueIndexer} from the catalogue and link-health topics.
- * Thread-safe: one writer, any number of searchers.
+ * The searchable catalogue: a Lucene index (BM25, English stemming, typo tolerance, highlighted
+ * snippets, facets) of the published records, kept current by {@link CatalogueIndexer} from the
+ * catalogue and link-health topics. Thread-safe: one writer, any number of searchers.
+ *
+ * <pre>{@code
+ * SearchResult r = index.search(CatalogueQuery.text("metadata \"linked data\""));
+ * r.items().getFirst().snippetHtml();   // "… <mark>linked</mark> <mark>data</mark> …"
+ * }</pre>
  */
 public final class CatalogueIndex implements AutoCloseable {
-  private static final Map<String, Float> WEIGHTS = Map.of("title", 4f, "description", 2f, "skills", 2f, "text", 1f);
-  private static final List<String> FACETS = List.of("skill", "type", "language", "linkState");
-
-  private final Analyzer analyzer = new EnglishAnalyzer();
-  private final FacetsConfig facetsConfig = new FacetsConfig();
+  private final Analyzer analyzer;
+  private final TextQueries queries;
+  private final CatalogueDocuments documents;
+  private final FacetCounter facets;
   private final IndexWriter writer;
   private final SearcherManager searchers;
   private final Map<String, CatalogueRecord> records = new ConcurrentHashMap<>();
   private final Map<String, LinkState> linkStates = new ConcurrentHashMap<>();
 
+  /** An index without DigComp areas (no taxonomy to map skills to them). */
   public CatalogueIndex() {
-    facetsConfig.setMultiValued("skill", true);
+    this(skill -> List.of());
+  }
+
+  /** An index whose records are also faceted by the DigComp areas of their skills. */
+  public CatalogueIndex(Taxonomy taxonomy) {
+    this(skill -> taxonomy.skill(skill)
+        .map(s -> s.digcomp().stream().map(code -> code.substring(0, 1)).distinct().toList())
+        .orElse(List.of()));
+  }
+
+  private CatalogueIndex(Function<String, List<String>> areasOfSkill) {
+    Analyzer words = new StandardAnalyzer(CharArraySet.EMPTY_SET);
+    this.analyzer = new PerFieldAnalyzerWrapper(new EnglishAnalyzer(), Map.of(CatalogueDocuments.TITLE_WORDS, words));
+    this.queries = new TextQueries(analyzer, words);
+    FacetsConfig facetsConfig = new FacetsConfig();
+    this.documents = new CatalogueDocuments(facetsConfig, areasOfSkill);
+    this.facets = new FacetCounter(facetsConfig);
     try {
       writer = new IndexWriter(new ByteBuffersDirectory(), new IndexWriterConfig(analyzer));
       searchers = new SearcherManager(writer, null);
@@ -74,9 +87,8 @@ public final class CatalogueIndex implements AutoCloseable {
 
   /** Adds or replaces a record; the main text is indexed but not kept in memory. */
   public void put(CatalogueRecord record) {
-    CatalogueRecord light = withoutText(record);
-    records.put(record.resourceId(), light);
-    write(record.resourceId(), document(record, linkState(record.resourceId())));
+    records.put(record.resourceId(), withText(record, ""));
+    write(record.resourceId(), documents.of(record, linkState(record.resourceId())));
   }
 
   public void remove(String resourceId) {
@@ -95,8 +107,12 @@ public final class CatalogueIndex implements AutoCloseable {
     if (record != null && before != state) {
       // The text is not kept in memory: re-index from the stored document's text field.
       refresh();
-      String text = storedText(resourceId);
-      write(resourceId, document(withText(record, text), state));
+      String text = read(searcher -> {
+        int doc = docId(searcher, resourceId);
+        String stored = doc < 0 ? null : searcher.storedFields().document(doc).get("text");
+        return stored == null ? "" : stored;
+      });
+      write(resourceId, documents.of(withText(record, text), state));
     }
   }
 
@@ -121,47 +137,93 @@ public final class CatalogueIndex implements AutoCloseable {
     return records.size();
   }
 
+  /**
+   * Runs a search. When the words match nothing exactly, they are tried again with typos forgiven
+   * and the result says so ({@link SearchResult#approximate()}).
+   */
   public SearchResult search(CatalogueQuery query) {
-    try {
-      IndexSearcher searcher = searchers.acquire();
-      try {
-        Query lucene = toLucene(query);
-        int wanted = query.page() * query.size();
-        FacetsCollectorManager.FacetsResult result = query.sort() == CatalogueQuery.Sort.NEWEST
-            ? FacetsCollectorManager.search(searcher, lucene, wanted, new Sort(new SortField("approvedAt", SortField.Type.LONG, true)), new FacetsCollectorManager())
-            : FacetsCollectorManager.search(searcher, lucene, wanted, new FacetsCollectorManager());
-        TopDocs top = result.topDocs();
-        List<CatalogueHit> hits = new ArrayList<>();
-        ScoreDoc[] docs = top.scoreDocs;
-        for (int i = (query.page() - 1) * query.size(); i < docs.length; i++) {
-          hits.add(hit(searcher.storedFields().document(docs[i].doc)));
-        }
-        return new SearchResult(top.totalHits.value(), hits, facets(searcher, result.facetsCollector()));
-      } finally {
-        searchers.release(searcher);
+    return read(searcher -> {
+      @Nullable Query text = query.hasText() ? queries.strict(query.text()) : null;
+      FacetsCollectorManager.FacetsResult result = run(searcher, query, text);
+      boolean approximate = false;
+      // Quotes ask for these exact words, so a phrase search is never widened.
+      if (text != null && result.topDocs().totalHits.value() == 0 && !query.text().contains("\"")) {
+        text = queries.fuzzy(query.text());
+        result = run(searcher, query, text);
+        approximate = true;
       }
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
-    }
+      TopDocs top = result.topDocs();
+      int from = Math.min((query.page() - 1) * query.size(), top.scoreDocs.length);
+      List<CatalogueHit> hits = hits(searcher, text, java.util.Arrays.copyOfRange(top.scoreDocs, from, top.scoreDocs.length));
+      return new SearchResult(top.totalHits.value(), hits, facets.count(searcher, result.facetsCollector()), approximate);
+    });
   }
 
-  private Query toLucene(CatalogueQuery query) {
+  private FacetsCollectorManager.FacetsResult run(IndexSearcher searcher, CatalogueQuery query, @Nullable Query text)
+      throws IOException {
     BooleanQuery.Builder builder = new BooleanQuery.Builder();
-    if (query.text() == null || query.text().isBlank()) {
-      builder.add(new MatchAllDocsQuery(), Occur.MUST);
-    } else {
-      var parser = new SimpleQueryParser(analyzer, WEIGHTS);
-      parser.setDefaultOperator(Occur.MUST);
-      builder.add(parser.parse(query.text()), Occur.MUST);
-    }
+    builder.add(text == null ? new MatchAllDocsQuery() : text, Occur.MUST);
     filter(builder, "skill_kw", query.skill());
+    filter(builder, "area_kw", query.area());
     filter(builder, "type_kw", query.type());
     filter(builder, "language_kw", query.language());
+    filter(builder, "level_kw", query.level());
     filter(builder, "linkState_kw", query.linkState());
     if (!query.includeBroken() && query.linkState() == null) {
-      builder.add(new TermQuery(new Term("linkState_kw", LinkState.BROKEN.name())), Occur.MUST_NOT);
+      builder.add(brokenLinks(), Occur.MUST_NOT);
     }
-    return builder.build();
+    int wanted = query.page() * query.size();
+    return query.sort() == CatalogueQuery.Sort.NEWEST
+        ? FacetsCollectorManager.search(searcher, builder.build(), wanted,
+            new Sort(new SortField("approvedAt", SortField.Type.LONG, true)), new FacetsCollectorManager())
+        : FacetsCollectorManager.search(searcher, builder.build(), wanted, new FacetsCollectorManager());
+  }
+
+  /** Records like this one (by the distinctive words of its title, description and text). */
+  public List<CatalogueHit> moreLikeThis(String resourceId, int limit) {
+    return read(searcher -> {
+      int doc = docId(searcher, resourceId);
+      if (doc < 0) {
+        return List.of();
+      }
+      MoreLikeThis mlt = new MoreLikeThis(searcher.getIndexReader());
+      mlt.setAnalyzer(analyzer);
+      mlt.setFieldNames(new String[] {"title", "description", "text"});
+      mlt.setMinTermFreq(1);
+      mlt.setMinDocFreq(1);
+      mlt.setMaxQueryTerms(25);
+      BooleanQuery.Builder like = new BooleanQuery.Builder()
+          .add(mlt.like(doc), Occur.MUST)
+          .add(new TermQuery(new Term("id", resourceId)), Occur.MUST_NOT)
+          .add(brokenLinks(), Occur.MUST_NOT);
+      return hits(searcher, null, searcher.search(like.build(), Math.max(1, limit)).scoreDocs);
+    });
+  }
+
+  /** Titles that complete what has been typed so far, best match first. */
+  public List<Suggestion> suggest(String typed, int limit) {
+    if (typed.isBlank()) {
+      return List.of();
+    }
+    return read(searcher -> {
+      Query query = new BooleanQuery.Builder()
+          .add(queries.titlePrefix(typed, CatalogueDocuments.TITLE_WORDS), Occur.MUST)
+          .add(brokenLinks(), Occur.MUST_NOT).build();
+      Map<String, Suggestion> byTitle = new LinkedHashMap<>();
+      for (ScoreDoc sd : searcher.search(query, Math.max(1, limit) * 2).scoreDocs) {
+        Document doc = searcher.storedFields().document(sd.doc);
+        byTitle.putIfAbsent(doc.get("title"), new Suggestion(doc.get("id"), doc.get("title")));
+      }
+      return byTitle.values().stream().limit(limit).toList();
+    });
+  }
+
+  private List<CatalogueHit> hits(IndexSearcher searcher, @Nullable Query text, ScoreDoc[] docs) throws IOException {
+    return new HitReader(searcher, analyzer, records::get, this::linkState).hits(text, docs);
+  }
+
+  private static Query brokenLinks() {
+    return new TermQuery(new Term("linkState_kw", LinkState.BROKEN.name()));
   }
 
   private static void filter(BooleanQuery.Builder builder, String field, @Nullable String value) {
@@ -170,80 +232,9 @@ public final class CatalogueIndex implements AutoCloseable {
     }
   }
 
-  private Map<String, Map<String, Integer>> facets(IndexSearcher searcher, FacetsCollector collector) throws IOException {
-    Map<String, Map<String, Integer>> result = new LinkedHashMap<>();
-    FACETS.forEach(f -> result.put(f, new LinkedHashMap<>()));
-    SortedSetDocValuesReaderState state;
-    try {
-      state = new DefaultSortedSetDocValuesReaderState(searcher.getIndexReader(), facetsConfig);
-    } catch (IllegalArgumentException noFacetsYet) {
-      return result;
-    }
-    Facets facets = new SortedSetDocValuesFacetCounts(state, collector);
-    for (String dim : FACETS) {
-      FacetResult counts;
-      try {
-        counts = facets.getTopChildren(50, dim);
-      } catch (IllegalArgumentException dimensionNotIndexedYet) {
-        continue;
-      }
-      if (counts != null) {
-        for (LabelAndValue lv : counts.labelValues) {
-          result.get(dim).put(lv.label, lv.value.intValue());
-        }
-      }
-    }
-    return result;
-  }
-
-  private CatalogueHit hit(Document doc) {
-    CatalogueRecord record = records.get(doc.get("id"));
-    String id = doc.get("id");
-    if (record == null) {
-      return new CatalogueHit(id, doc.get("url"), doc.get("title"), doc.get("description"), List.of(), null, null,
-          linkState(id).name(), null);
-    }
-    return new CatalogueHit(id, record.url(), record.title(), record.description(), record.skills(), record.type(),
-        record.language(), linkState(id).name(), snippet(record.description()));
-  }
-
-  private static @Nullable String snippet(@Nullable String description) {
-    if (description == null) {
-      return null;
-    }
-    return description.length() <= 240 ? description : description.substring(0, 240) + "…";
-  }
-
-  private Document document(CatalogueRecord record, LinkState state) {
-    Document doc = new Document();
-    doc.add(new StringField("id", record.resourceId(), Field.Store.YES));
-    doc.add(new StringField("url", record.url(), Field.Store.YES));
-    doc.add(new TextField("title", record.title(), Field.Store.YES));
-    if (record.description() != null) {
-      doc.add(new TextField("description", record.description(), Field.Store.YES));
-    }
-    doc.add(new TextField("text", record.mainText(), Field.Store.YES));
-    doc.add(new NumericDocValuesField("approvedAt", record.approvedAt().toEpochMilli()));
-    for (String skill : record.skills()) {
-      doc.add(new TextField("skills", skill.replace('-', ' '), Field.Store.NO));
-      doc.add(new StringField("skill_kw", skill, Field.Store.NO));
-      doc.add(new SortedSetDocValuesFacetField("skill", skill));
-    }
-    keyword(doc, "type", record.type());
-    keyword(doc, "language", record.language());
-    keyword(doc, "linkState", state.name());
-    try {
-      return facetsConfig.build(doc);
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
-    }
-  }
-
-  private static void keyword(Document doc, String field, @Nullable String value) {
-    if (value != null && !value.isBlank()) {
-      doc.add(new StringField(field + "_kw", value, Field.Store.NO));
-      doc.add(new SortedSetDocValuesFacetField(field, value));
-    }
+  private static int docId(IndexSearcher searcher, String resourceId) throws IOException {
+    TopDocs top = searcher.search(new TermQuery(new Term("id", resourceId)), 1);
+    return top.scoreDocs.length == 0 ? -1 : top.scoreDocs[0].doc;
   }
 
   private void write(String resourceId, Document doc) {
@@ -254,16 +245,15 @@ public final class CatalogueIndex implements AutoCloseable {
     }
   }
 
-  private String storedText(String resourceId) {
+  private interface Read<T> {
+    T apply(IndexSearcher searcher) throws IOException;
+  }
+
+  private <T> T read(Read<T> reading) {
     try {
       IndexSearcher searcher = searchers.acquire();
       try {
-        TopDocs top = searcher.search(new TermQuery(new Term("id", resourceId)), 1);
-        if (top.scoreDocs.length == 0) {
-          return "";
-        }
-        String text = searcher.storedFields().document(top.scoreDocs[0].doc).get("text");
-        return text == null ? "" : text;
+        return reading.apply(searcher);
       } finally {
         searchers.release(searcher);
       }
@@ -272,25 +262,27 @@ public final class CatalogueIndex implements AutoCloseable {
     }
   }
 
-  private static CatalogueRecord withoutText(CatalogueRecord r) {
-    return withText(r, "");
-  }
-
   private static CatalogueRecord withText(CatalogueRecord r, String text) {
     return new CatalogueRecord(r.v(), r.resourceId(), r.url(), r.title(), r.description(), r.authors(), r.siteName(),
         r.language(), r.publishedAt(), r.type(), r.level(), r.skills(), r.licence(), r.image(), r.readingTimeMinutes(),
         r.collections(), text, r.fingerprint(), r.approvedBy(), r.approvedAt(), r.updatedAt());
   }
 
-  /** All records, newest approval first (for feeds and exports). */
+  /** Published records, newest approval first (for the home page, feeds and exports). */
   public List<CatalogueRecord> newest(int limit) {
-    var all = new ArrayList<>(records.values());
-    all.sort((a, b) -> b.approvedAt().compareTo(a.approvedAt()));
-    return all.subList(0, Math.min(limit, all.size()));
+    return records.values().stream()
+        .sorted(Comparator.comparing(CatalogueRecord::approvedAt).reversed().thenComparing(CatalogueRecord::resourceId))
+        .limit(limit).toList();
   }
 
-  Map<String, CatalogueRecord> snapshot() {
-    return new HashMap<>(records);
+  /**
+   * Every published record (without its main text) in harvesting order: oldest change first, ties
+   * by id, so a harvester paging through it sees each record once.
+   */
+  public List<CatalogueRecord> byUpdate() {
+    return records.values().stream()
+        .sorted(Comparator.comparing(CatalogueRecord::updatedAt).thenComparing(CatalogueRecord::resourceId))
+        .toList();
   }
 
   @Override

@@ -2,13 +2,16 @@ package org.skillshelf.publish.web;
 
 import io.javalin.config.JavalinConfig;
 import io.javalin.http.Context;
-import java.util.Locale;
+import java.util.Map;
 import org.skillshelf.publish.search.CatalogueIndex;
-import org.skillshelf.publish.search.CatalogueQuery;
+import org.skillshelf.publish.site.SearchParameters;
 import org.skillshelf.web.ApiException;
 import org.skillshelf.web.WebModule;
 
-/** The public catalogue API: search with facets, and one published record. */
+/**
+ * The public catalogue API: search with facets, suggestions as you type, one published record, and
+ * records like it.
+ */
 public final class CatalogueRoutes implements WebModule {
   private final CatalogueIndex index;
 
@@ -18,20 +21,23 @@ public final class CatalogueRoutes implements WebModule {
 
   @Override
   public void mount(JavalinConfig config) {
-    config.routes.get("/api/catalogue", this::search);
+    config.routes.get("/api/catalogue", ctx -> ctx.json(index.search(SearchParameters.from(ctx, 20))));
+    config.routes.get("/api/catalogue/suggest", this::suggest);
     config.routes.get("/api/catalogue/{resourceId}", ctx -> {
       String id = ctx.pathParam("resourceId");
       var record = index.get(id).orElseThrow(() -> ApiException.notFound("The published record " + id));
       ctx.json(new PublishedView(record, index.linkState(id).name()));
     });
+    config.routes.get("/api/catalogue/{resourceId}/similar", ctx -> {
+      String id = ctx.pathParam("resourceId");
+      index.get(id).orElseThrow(() -> ApiException.notFound("The published record " + id));
+      ctx.json(Map.of("items", index.moreLikeThis(id, Math.clamp(SearchParameters.number(ctx, "size", 5), 1, 20))));
+    });
   }
 
-  private void search(Context ctx) {
-    String sort = ctx.queryParam("sort");
-    var query = new CatalogueQuery(ctx.queryParam("q"), ctx.queryParam("skill"), ctx.queryParam("type"),
-        ctx.queryParam("language"), ctx.queryParam("linkState"), "true".equals(ctx.queryParam("includeBroken")),
-        sort != null && sort.toLowerCase(Locale.ROOT).equals("newest") ? CatalogueQuery.Sort.NEWEST : CatalogueQuery.Sort.RELEVANCE,
-        ReviewRoutes.intParam(ctx, "page", 1), ReviewRoutes.intParam(ctx, "size", 20));
-    ctx.json(index.search(query));
+  private void suggest(Context ctx) {
+    String typed = SearchParameters.param(ctx, "q");
+    int size = Math.clamp(SearchParameters.number(ctx, "size", 8), 1, 20);
+    ctx.json(Map.of("suggestions", typed == null ? java.util.List.of() : index.suggest(typed, size)));
   }
 }

@@ -1,0 +1,79 @@
+package org.skillshelf.publish.search;
+
+import java.io.IOException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Function;
+import org.apache.lucene.analysis.Analyzer;
+import org.apache.lucene.document.Document;
+import org.apache.lucene.search.IndexSearcher;
+import org.apache.lucene.search.Query;
+import org.apache.lucene.search.ScoreDoc;
+import org.jspecify.annotations.Nullable;
+import org.skillshelf.events.CatalogueRecord;
+import org.skillshelf.events.LinkState;
+import org.skillshelf.web.html.Html;
+
+/** Turns matching documents into {@link CatalogueHit}s with their snippets, for one searcher. */
+final class HitReader {
+  private final IndexSearcher searcher;
+  private final Analyzer analyzer;
+  private final Function<String, @Nullable CatalogueRecord> records;
+  private final Function<String, LinkState> linkStates;
+
+  HitReader(IndexSearcher searcher, Analyzer analyzer, Function<String, @Nullable CatalogueRecord> records,
+      Function<String, LinkState> linkStates) {
+    this.searcher = searcher;
+    this.analyzer = analyzer;
+    this.records = records;
+    this.linkStates = linkStates;
+  }
+
+  List<CatalogueHit> hits(@Nullable Query text, ScoreDoc[] docs) throws IOException {
+    int[] ids = new int[docs.length];
+    for (int i = 0; i < docs.length; i++) {
+      ids[i] = docs[i].doc;
+    }
+    Map<String, Object[]> snippets = text == null || ids.length == 0
+        ? Map.of() : new SnippetHighlighter(searcher, analyzer).snippets(text, ids);
+    List<CatalogueHit> hits = new ArrayList<>(docs.length);
+    for (int i = 0; i < docs.length; i++) {
+      hits.add(hit(searcher.storedFields().document(ids[i]), snippet(snippets, i)));
+    }
+    return hits;
+  }
+
+  private static @Nullable Snippet snippet(Map<String, Object[]> snippets, int i) {
+    for (String field : SnippetHighlighter.FIELDS) {
+      Object[] values = snippets.get(field);
+      if (values != null && values[i] instanceof Snippet s) {
+        return s;
+      }
+    }
+    return null;
+  }
+
+  private CatalogueHit hit(Document doc, @Nullable Snippet highlighted) {
+    String id = doc.get("id");
+    CatalogueRecord record = records.apply(id);
+    String description = record == null ? doc.get("description") : record.description();
+    Snippet snippet = highlighted != null ? highlighted : opening(description);
+    String state = linkStates.apply(id).name();
+    if (record == null) {
+      return new CatalogueHit(id, doc.get("url"), doc.get("title"), description, List.of(), null, null, state,
+          snippet == null ? null : snippet.text(), snippet == null ? null : snippet.html());
+    }
+    return new CatalogueHit(id, record.url(), record.title(), description, record.skills(), record.type(),
+        record.language(), state, snippet == null ? null : snippet.text(), snippet == null ? null : snippet.html());
+  }
+
+  /** Without a match to show, the snippet is the start of the description. */
+  private static @Nullable Snippet opening(@Nullable String description) {
+    if (description == null || description.isBlank()) {
+      return null;
+    }
+    String text = description.length() <= 240 ? description : description.substring(0, 240) + "…";
+    return new Snippet(text, Html.text(text));
+  }
+}
