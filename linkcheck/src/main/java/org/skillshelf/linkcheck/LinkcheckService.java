@@ -9,6 +9,9 @@ import org.skillshelf.fetch.SafeFetcher;
 import org.skillshelf.kafka.StreamsApp;
 import org.skillshelf.linkcheck.check.LinkCheckWorker;
 import org.skillshelf.linkcheck.check.LinkProbe;
+import org.skillshelf.linkcheck.check.PoliteFetcher;
+import org.skillshelf.linkcheck.check.PolitenessGate;
+import org.skillshelf.linkcheck.check.SoftNotFound;
 import org.skillshelf.linkcheck.health.HealthRules;
 import org.skillshelf.linkcheck.schedule.LinkScheduleTopology;
 import org.skillshelf.linkcheck.web.LinkHealthRoutes;
@@ -21,6 +24,12 @@ import org.skillshelf.web.WebModule;
 public final class LinkcheckService implements StageService {
   /** Checks in flight across all hosts; the per-host limit is the fetcher's. */
   static final int GLOBAL_CONCURRENCY = 256;
+  /** The least time between two requests to one host (SafeFetcher also caps concurrent requests per host at 2). */
+  static final Duration HOST_GAP = Duration.ofSeconds(1);
+  /** A check waits in line for its host at most this long; beyond, it is dropped and re-sent by the schedule. */
+  static final Duration LONGEST_WAIT_IN_LINE = Duration.ofMinutes(2);
+  /** How long a host's answer to a made-up path is trusted for soft-404 detection. */
+  static final Duration SIBLING_CACHE = Duration.ofHours(6);
 
   private final StreamsApp schedule;
   private final SafeFetcher fetcher;
@@ -36,8 +45,10 @@ public final class LinkcheckService implements StageService {
     this.fetcher = new SafeFetcher(FetchSettings.defaults(AddressPolicy.refusingPrivate(config.fetchAllowCidrs()))
         .withMaxAttempts(1).withMaxBytes(2L * 1024 * 1024, 8L * 1024 * 1024).withPerHostConcurrency(2)
         .withTimeouts(Duration.ofSeconds(10), Duration.ofSeconds(15), Duration.ofSeconds(30)), context.registry());
-    this.worker = new LinkCheckWorker(new LinkProbe(fetcher, context.clock()), context.publisher(), context.kafka(),
-        GLOBAL_CONCURRENCY, context.registry());
+    var polite = new PoliteFetcher(fetcher, new PolitenessGate(HOST_GAP, LONGEST_WAIT_IN_LINE, context.clock()), GLOBAL_CONCURRENCY);
+    var softNotFound = new SoftNotFound(polite, context.clock(), SIBLING_CACHE, new SecureRandom());
+    this.worker = new LinkCheckWorker(new LinkProbe(polite, softNotFound, context.clock()), context.publisher(), context.kafka(),
+        context.registry());
     this.modules = List.of(new LinkHealthRoutes(schedule, context.curators()));
   }
 
