@@ -14,6 +14,7 @@ import org.skillshelf.linkcheck.check.PolitenessGate;
 import org.skillshelf.linkcheck.check.SoftNotFound;
 import org.skillshelf.linkcheck.health.HealthRules;
 import org.skillshelf.linkcheck.schedule.LinkScheduleTopology;
+import org.skillshelf.linkcheck.web.HealthDashboard;
 import org.skillshelf.linkcheck.web.LinkHealthRoutes;
 import org.skillshelf.runtime.ServiceContext;
 import org.skillshelf.runtime.StageService;
@@ -34,12 +35,13 @@ public final class LinkcheckService implements StageService {
   private final StreamsApp schedule;
   private final SafeFetcher fetcher;
   private final LinkCheckWorker worker;
+  private final HealthDashboard dashboard;
   private final List<WebModule> modules;
 
   public LinkcheckService(ServiceContext context) {
     var config = context.config();
-    var settings = new LinkScheduleTopology.Settings(config.linkcheckInterval(),
-        new HealthRules(config.linkcheckBrokenAfter(), config.linkcheckBrokenMinSpan()), context.clock(), new SecureRandom());
+    var rules = new HealthRules(config.linkcheckBrokenAfter(), config.linkcheckBrokenMinSpan());
+    var settings = new LinkScheduleTopology.Settings(config.linkcheckInterval(), rules, context.clock(), new SecureRandom());
     this.schedule = new StreamsApp("linkcheck", LinkScheduleTopology.build(settings), context.kafka().streams("skillshelf-linkcheck"),
         context.registry());
     this.fetcher = new SafeFetcher(FetchSettings.defaults(AddressPolicy.refusingPrivate(config.fetchAllowCidrs()))
@@ -49,7 +51,8 @@ public final class LinkcheckService implements StageService {
     var softNotFound = new SoftNotFound(polite, context.clock(), SIBLING_CACHE, new SecureRandom());
     this.worker = new LinkCheckWorker(new LinkProbe(polite, softNotFound, context.clock()), context.publisher(), context.kafka(),
         context.registry());
-    this.modules = List.of(new LinkHealthRoutes(schedule, context.curators()));
+    this.dashboard = new HealthDashboard(schedule, context.curators(), rules, context.registry(), context.clock());
+    this.modules = List.of(new LinkHealthRoutes(schedule, context.curators()), dashboard);
   }
 
   @Override
@@ -71,10 +74,12 @@ public final class LinkcheckService implements StageService {
   public void start() {
     schedule.start();
     worker.start();
+    dashboard.start();
   }
 
   @Override
   public void close() {
+    dashboard.close();
     worker.close();
     schedule.close();
     fetcher.close();

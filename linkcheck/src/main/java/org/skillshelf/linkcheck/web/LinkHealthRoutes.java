@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import org.apache.kafka.streams.state.KeyValueIterator;
+import org.jspecify.annotations.Nullable;
 import org.apache.kafka.streams.state.ReadOnlyKeyValueStore;
 import org.skillshelf.events.LinkHealth;
 import org.skillshelf.events.LinkState;
@@ -79,7 +80,7 @@ public final class LinkHealthRoutes implements WebModule {
     return new LinkHealth(LinkHealth.VERSION, link.resourceId(), link.url(), LinkState.UNCHECKED, 0, null, null, null, null, List.of());
   }
 
-  private static LinkState state(String raw) {
+  static @Nullable LinkState state(@Nullable String raw) {
     if (raw == null || raw.isBlank()) {
       return null;
     }
