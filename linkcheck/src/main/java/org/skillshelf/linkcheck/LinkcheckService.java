@@ -52,7 +52,7 @@ public final class LinkcheckService implements StageService {
     this.worker = new LinkCheckWorker(new LinkProbe(polite, softNotFound, context.clock()), context.publisher(), context.kafka(),
         context.registry());
     this.dashboard = new HealthDashboard(schedule, context.curators(), rules, context.registry(), context.clock());
-    this.modules = List.of(new LinkHealthRoutes(schedule, context.curators()), dashboard);
+    this.modules = List.of(new LinkHealthRoutes(schedule, context.curators(), context.clock()), dashboard);
   }
 
   @Override
