@@ -147,6 +147,27 @@ class LinkScheduleTopologyTest {
   }
 
   @Test
+  void aRepeatedAnswerToOneRequestIsCountedOnce() {
+    catalogue.pipeInput("r1", record("r1", "https://example.org/a"));
+    advance(Duration.ofSeconds(31));
+    LinkCheckRequest request = requests.readValuesToList().getFirst();
+    answer(request, CheckOutcome.NOT_FOUND);
+    answer(request, CheckOutcome.NOT_FOUND); // the worker crashed before committing and checked again
+    assertThat(health.readValuesToList()).extracting(LinkHealth::state).containsExactly(LinkState.DEGRADED);
+  }
+
+  @Test
+  void anUnansweredRequestIsSentAgainAfterTheSilenceTimeout() {
+    catalogue.pipeInput("r1", record("r1", "https://example.org/a"));
+    advance(Duration.ofSeconds(31));
+    assertThat(requests.readValuesToList()).hasSize(1);
+    advance(Duration.ofMinutes(2));
+    assertThat(requests.readValuesToList()).as("still waiting for the answer").isEmpty();
+    advance(Duration.ofSeconds(31)); // past the silence timeout: max(interval / 4, 2 min) = 2.5 min
+    assertThat(requests.readValuesToList()).hasSize(1);
+  }
+
+  @Test
   void aWithdrawnLinkIsNoLongerChecked() {
     catalogue.pipeInput("r1", record("r1", "https://example.org/a"));
     catalogue.pipeInput("r1", (CatalogueRecord) null);
