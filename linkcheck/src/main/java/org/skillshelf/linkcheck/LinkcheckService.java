@@ -2,7 +2,11 @@ package org.skillshelf.linkcheck;
 
 import java.security.SecureRandom;
 import java.time.Duration;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
+import org.apache.kafka.clients.consumer.ConsumerConfig;
+import org.apache.kafka.streams.StreamsConfig;
 import org.skillshelf.fetch.AddressPolicy;
 import org.skillshelf.fetch.FetchSettings;
 import org.skillshelf.fetch.SafeFetcher;
@@ -42,8 +46,7 @@ public final class LinkcheckService implements StageService {
     var config = context.config();
     var rules = new HealthRules(config.linkcheckBrokenAfter(), config.linkcheckBrokenMinSpan());
     var settings = new LinkScheduleTopology.Settings(config.linkcheckInterval(), rules, context.clock(), new SecureRandom());
-    this.schedule = new StreamsApp("linkcheck", LinkScheduleTopology.build(settings), context.kafka().streams("skillshelf-linkcheck"),
-        context.registry());
+    this.schedule = new StreamsApp("linkcheck", LinkScheduleTopology.build(settings), streamsSettings(context), context.registry());
     this.fetcher = new SafeFetcher(FetchSettings.defaults(AddressPolicy.refusingPrivate(config.fetchAllowCidrs()))
         .withMaxAttempts(1).withMaxBytes(2L * 1024 * 1024, 8L * 1024 * 1024).withPerHostConcurrency(2)
         .withTimeouts(Duration.ofSeconds(10), Duration.ofSeconds(15), Duration.ofSeconds(30)), context.registry());
@@ -53,6 +56,20 @@ public final class LinkcheckService implements StageService {
         context.registry());
     this.dashboard = new HealthDashboard(schedule, context.curators(), rules, context.registry(), context.clock());
     this.modules = List.of(new LinkHealthRoutes(schedule, context.curators(), context.clock()), dashboard);
+  }
+
+  /**
+   * Kafka Streams 4 does not leave the consumer group on close unless asked (StreamsApp does not
+   * ask), so a restarted instance waits a full session timeout (45 s by default) before it gets its
+   * partitions back, and a crashed one leaves its links unchecked that long. Link checks are cheap
+   * to repeat, so a 10 s session timeout (3 s heartbeats) is the better trade: faster failover at
+   * the price of an extra rebalance after a pause longer than 10 s.
+   */
+  private static Map<String, Object> streamsSettings(ServiceContext context) {
+    Map<String, Object> props = new HashMap<>(context.kafka().streams("skillshelf-linkcheck"));
+    props.put(StreamsConfig.consumerPrefix(ConsumerConfig.SESSION_TIMEOUT_MS_CONFIG), 10_000);
+    props.put(StreamsConfig.consumerPrefix(ConsumerConfig.HEARTBEAT_INTERVAL_MS_CONFIG), 3_000);
+    return props;
   }
 
   @Override

@@ -16,6 +16,9 @@ import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.serialization.StringSerializer;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Order;
+import org.junit.jupiter.api.TestMethodOrder;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.skillshelf.broker.EmbeddedKafkaBroker;
@@ -33,6 +36,7 @@ import org.skillshelf.testing.TestWeb;
  * Linkcheck on a real broker against a loopback web of many hosts, each with one behaviour: every
  * link ends in the state its behaviour deserves (dead links BROKEN, flaky or shy ones DEGRADED).
  */
+@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class LinkHealthIT {
   private static final Duration PATIENCE = Duration.ofSeconds(45);
   private static final String LESSON = "<!doctype html><html><head><title>Git for librarians</title></head><body><main><h1>Git for "
@@ -46,6 +50,7 @@ class LinkHealthIT {
   private static EmbeddedKafkaBroker broker;
   private static SkillshelfProcess process;
   private static Http http;
+  private static SkillshelfConfig config;
   private static final List<TestWeb> webs = new ArrayList<>();
   private static final Map<String, String> links = new HashMap<>();
 
@@ -87,10 +92,15 @@ class LinkHealthIT {
     env.put("SKILLSHELF_LINKCHECK_BROKEN_MIN_SPAN", "PT0S");
     env.put("SKILLSHELF_CURATORS", "ada:lovelace-1815");
     env.put("SKILLSHELF_INSTANCE_ID", "linkhealth-it");
-    process = SkillshelfProcess.start(SkillshelfConfig.fromEnvironment(env), Map.of(Service.LINKCHECK, LinkcheckService::new), null);
+    config = SkillshelfConfig.fromEnvironment(env);
+    startProcess();
+    publishCatalogue();
+  }
+
+  private static void startProcess() throws Exception {
+    process = SkillshelfProcess.start(config, Map.of(Service.LINKCHECK, LinkcheckService::new), null);
     assertThat(process.awaitReady(PATIENCE)).as("ready: %s", process.health()).isTrue();
     http = new Http(process.baseUrl(), "ada", "lovelace-1815");
-    publishCatalogue();
   }
 
   private static void publishCatalogue() {
@@ -128,6 +138,7 @@ class LinkHealthIT {
   }
 
   @Test
+  @Order(1)
   void everyLinkEndsInTheStateItsBehaviourDeserves() {
     awaitState("healthy", "HEALTHY", "OK");
     awaitState("notFound", "BROKEN", "NOT_FOUND");
@@ -148,6 +159,7 @@ class LinkHealthIT {
   }
 
   @Test
+  @Order(2)
   void theDashboardAndTheCsvExportShowTheLinks() {
     awaitState("healthy", "HEALTHY", "OK");
     var page = http.get("/health?state=HEALTHY");
@@ -157,5 +169,32 @@ class LinkHealthIT {
     assertThat(csv.raw().headers().firstValue("Content-Type")).get().asString().startsWith("text/csv");
     assertThat(csv.body().lines()).hasSize(2).last().asString().startsWith("healthy," + links.get("healthy") + ",127.0.0.2,HEALTHY");
     assertThat(new Http(process.baseUrl(), null, null).get("/health").status()).isEqualTo(401);
+    assertThat(http.get("/api/link-health.csv?state=bogus").status()).as("an unknown state is refused").isEqualTo(400);
+  }
+
+  /** Checks of the healthy link, oldest first. */
+  private static List<Instant> checksOfTheHealthyLink() {
+    List<Instant> times = new ArrayList<>();
+    http.get("/api/link-health/healthy").json().path("history").forEach(check -> times.add(Instant.parse(check.path("checkedAt").asText())));
+    return times.reversed();
+  }
+
+  @Test
+  @Order(3)
+  void aRestartMidCycleNeitherLosesNorDoublesChecks() throws Exception {
+    await().atMost(PATIENCE).until(() -> checksOfTheHealthyLink().size() >= 2);
+    process.close();
+    Instant down = Instant.now();
+    startProcess();
+    Instant up = Instant.now();
+    await().atMost(PATIENCE).until(() -> checksOfTheHealthyLink().stream().filter(t -> t.isAfter(up)).count() >= 2);
+    List<Instant> checks = checksOfTheHealthyLink();
+    Duration downtime = Duration.between(down, up);
+    for (int i = 1; i < checks.size(); i++) {
+      Duration gap = Duration.between(checks.get(i - 1), checks.get(i));
+      // interval 2 s with ±10% jitter: never closer than 1.8 s (doubled), never further than downtime + 2.2 s + slack (lost)
+      assertThat(gap).as("gap %d of %s", i, checks).isGreaterThanOrEqualTo(Duration.ofMillis(1790))
+          .isLessThanOrEqualTo(downtime.plusSeconds(6));
+    }
   }
 }
