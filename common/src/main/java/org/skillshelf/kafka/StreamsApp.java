@@ -5,6 +5,7 @@ import io.micrometer.core.instrument.binder.kafka.KafkaStreamsMetrics;
 import java.time.Duration;
 import java.util.Map;
 import java.util.Properties;
+import org.apache.kafka.streams.CloseOptions;
 import org.apache.kafka.streams.KafkaStreams;
 import org.apache.kafka.streams.StoreQueryParameters;
 import org.apache.kafka.streams.Topology;
@@ -71,7 +72,10 @@ public final class StreamsApp implements HealthCheck, AutoCloseable {
 
   @Override
   public void close() {
-    streams.close(Duration.ofSeconds(10));
+    // Leaving the group lets a restarted instance take its partitions back at once instead of
+    // waiting for this member's session to expire.
+    streams.close(CloseOptions.groupMembershipOperation(CloseOptions.GroupMembershipOperation.LEAVE_GROUP)
+        .withTimeout(Duration.ofSeconds(10)));
     metrics.close();
   }
 }

@@ -23,6 +23,7 @@ import org.skillshelf.kafka.TopicProvisioner;
 import org.skillshelf.taxonomy.InvalidTaxonomyException;
 import org.skillshelf.taxonomy.Taxonomy;
 import org.skillshelf.web.CuratorAccounts;
+import org.skillshelf.web.CuratorLogin;
 import org.skillshelf.web.HealthCheck;
 import org.skillshelf.web.WebModule;
 import org.skillshelf.web.WebServer;
@@ -72,6 +73,12 @@ public final class SkillshelfProcess implements AutoCloseable {
    */
   public static SkillshelfProcess start(SkillshelfConfig config, Map<Service, ServiceFactory> available,
       EmbeddedCluster.@Nullable Starter embedded) throws InvalidTaxonomyException {
+    return start(config, available, embedded, List.of());
+  }
+
+  /** As {@link #start(SkillshelfConfig, Map, EmbeddedCluster.Starter)}, with extra routes (benchmarks). */
+  public static SkillshelfProcess start(SkillshelfConfig config, Map<Service, ServiceFactory> available,
+      EmbeddedCluster.@Nullable Starter embedded, List<WebModule> extraModules) throws InvalidTaxonomyException {
     Taxonomy taxonomy = config.taxonomy().isPresent() ? Taxonomy.load(config.taxonomy().get()) : Taxonomy.builtIn();
     if (config.kafkaBootstrap().isEmpty() && embedded == null) {
       throw new IllegalStateException("set SKILLSHELF_KAFKA_BOOTSTRAP to the Kafka cluster this service should use");
@@ -98,7 +105,8 @@ public final class SkillshelfProcess implements AutoCloseable {
       List<HealthCheck> checks = new ArrayList<>();
       var kafkaHealth = new KafkaHealth(kafka);
       checks.add(kafkaHealth);
-      List<WebModule> modules = new ArrayList<>();
+      List<WebModule> modules = new ArrayList<>(extraModules);
+      modules.add(new CuratorLogin(context.curators(), registry, context.clock()));
       for (StageService service : services) {
         checks.addAll(service.healthChecks());
         modules.addAll(service.webModules());

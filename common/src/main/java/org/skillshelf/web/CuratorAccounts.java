@@ -11,6 +11,8 @@ import java.util.Map;
 import java.util.Optional;
 import javax.crypto.SecretKeyFactory;
 import javax.crypto.spec.PBEKeySpec;
+import org.skillshelf.web.html.Csrf;
+import org.skillshelf.web.html.Html;
 
 /**
  * The curator and operator accounts. Passwords are kept only as salted PBKDF2 hashes and compared in
@@ -18,7 +20,7 @@ import javax.crypto.spec.PBEKeySpec;
  *
  * <pre>{@code
  * CuratorAccounts accounts = CuratorAccounts.of(Map.of("ada", "s3cret"));
- * String curator = accounts.requireCurator(ctx); // 401 unless HTTP Basic names an account
+ * String curator = accounts.requireCurator(ctx); // 401 unless HTTP Basic or a login session names an account
  * }</pre>
  */
 public final class CuratorAccounts {
@@ -72,16 +74,58 @@ public final class CuratorAccounts {
     return verify(name, decoded.substring(colon + 1)) ? Optional.of(name) : Optional.empty();
   }
 
-  /** The authenticated curator, or a 401 asking for credentials. */
+  /**
+   * The authenticated curator, or a 401 asking for credentials. HTTP Basic needs nothing more; a
+   * login session on a state-changing request must also carry the CSRF token (header {@code
+   * X-CSRF-Token} or form field), because the browser sends the session cookie on its own.
+   */
   public String requireCurator(Context ctx) {
+    if (ctx.header("Authorization") != null) {
+      Optional<String> basic = basicAuth(ctx);
+      if (basic.isPresent()) {
+        refuseCrossSite(ctx);
+        return basic.get();
+      }
+    }
     Object session = ctx.attribute(SESSION_CURATOR);
     if (session instanceof String name) {
+      if (changesState(ctx)) {
+        Csrf.verify(ctx);
+      }
       return name;
     }
-    return basicAuth(ctx).orElseThrow(() -> {
-      ctx.header("WWW-Authenticate", "Basic realm=\"Skillshelf curators\", charset=\"UTF-8\"");
-      return new ApiException(401, "UNAUTHORIZED", "Sign in as a curator to do this.");
-    });
+    ctx.header("WWW-Authenticate", "Basic realm=\"Skillshelf curators\", charset=\"UTF-8\"");
+    throw new ApiException(401, "UNAUTHORIZED", "Sign in as a curator to do this.");
+  }
+
+  /**
+   * For HTML pages: the signed-in curator, or a redirect to the login form that comes back here
+   * afterwards. State-changing requests are CSRF-checked as in {@link #requireCurator}.
+   */
+  public String requireCuratorPage(Context ctx) {
+    Object session = ctx.attribute(SESSION_CURATOR);
+    if (session instanceof String || ctx.header("Authorization") != null) {
+      return requireCurator(ctx);
+    }
+    String back = ctx.method().name().equals("GET") ? ctx.path() + (ctx.queryString() == null ? "" : "?" + ctx.queryString()) : "/review";
+    throw new SignInRequired("/login?next=" + Html.param(back));
+  }
+
+  private static boolean changesState(Context ctx) {
+    return switch (ctx.method().name()) {
+      case "GET", "HEAD", "OPTIONS" -> false;
+      default -> true;
+    };
+  }
+
+  /**
+   * Browsers replay cached Basic credentials on their own, like cookies; a request the browser
+   * itself marks as coming from another site is therefore refused. API clients send no such header.
+   */
+  private static void refuseCrossSite(Context ctx) {
+    if (changesState(ctx) && "cross-site".equalsIgnoreCase(ctx.header("Sec-Fetch-Site"))) {
+      throw new ApiException(403, "CSRF", "A request from another site cannot act as a curator.");
+    }
   }
 
   /** Request attribute under which a login session (when one exists) names the curator. */

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import io.javalin.Javalin;
 import io.javalin.http.Context;
 import io.javalin.http.HttpResponseException;
+import io.javalin.http.HttpStatus;
 import io.javalin.json.JavalinJackson;
 import io.micrometer.core.instrument.Timer;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
@@ -38,7 +39,7 @@ public final class WebServer implements AutoCloseable {
       config.startup.showJavalinBanner = false;
       config.startup.showOldJavalinVersionWarning = false;
       config.concurrency.useVirtualThreads = true;
-      config.http.maxRequestSize = 1024 * 1024;
+      config.http.maxRequestSize = 6L * 1024 * 1024; // bulk imports (5 MB); routes set tighter limits of their own
       config.jsonMapper(new JavalinJackson(Json.mapper(), true));
       config.staticFiles.add(files -> {
         files.hostedPath = "/assets";
@@ -58,6 +59,7 @@ public final class WebServer implements AutoCloseable {
         e.retryAfter().ifPresent(d -> ctx.header("Retry-After", String.valueOf(Math.max(1, d.toSeconds()))));
         ctx.status(e.status()).json(ErrorBody.of(e.code(), e.getMessage()));
       });
+      config.routes.exception(SignInRequired.class, (e, ctx) -> ctx.redirect(e.location(), HttpStatus.SEE_OTHER));
       config.routes.exception(JsonProcessingException.class, (e, ctx) ->
           ctx.status(400).json(ErrorBody.of("MALFORMED_JSON", "The body is not valid JSON: " + e.getOriginalMessage()
               + (e.getLocation() == null ? "" : " (line " + e.getLocation().getLineNr() + ", column " + e.getLocation().getColumnNr() + ")"))));

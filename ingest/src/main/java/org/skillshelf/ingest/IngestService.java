@@ -2,11 +2,13 @@ package org.skillshelf.ingest;
 
 import java.util.List;
 import org.skillshelf.fetch.AddressPolicy;
+import org.skillshelf.ingest.abuse.SubmissionRateLimit;
+import org.skillshelf.ingest.bulk.BulkSubmission;
 import org.skillshelf.ingest.intake.IntakeTopology;
 import org.skillshelf.ingest.intake.StatusBoard;
 import org.skillshelf.ingest.intake.SubmissionDesk;
 import org.skillshelf.ingest.intake.TargetCheck;
-import org.skillshelf.ingest.web.SubmissionRoutes;
+import org.skillshelf.ingest.web.SubmissionWeb;
 import org.skillshelf.kafka.StreamsApp;
 import org.skillshelf.runtime.ServiceContext;
 import org.skillshelf.runtime.StageService;
@@ -25,7 +27,9 @@ public final class IngestService implements StageService {
     var targets = new TargetCheck(AddressPolicy.refusingPrivate(context.config().fetchAllowCidrs()));
     var desk = new SubmissionDesk(context.publisher(), board, targets, context.taxonomy(), TrackingParameters.defaults(),
         context.clock(), context.registry());
-    this.modules = List.of(new SubmissionRoutes(desk, board));
+    var limit = new SubmissionRateLimit(context.config().submitRate(), context.config().submitRateWindow(), context.clock());
+    this.modules = SubmissionWeb.modules(desk, board, new BulkSubmission(desk, context.registry()), context.curators(),
+        context.taxonomy(), limit, context.registry());
   }
 
   @Override

@@ -2,12 +2,15 @@ package org.skillshelf.publish;
 
 import java.util.List;
 import org.skillshelf.kafka.StreamsApp;
+import org.skillshelf.publish.review.DecisionDesk;
 import org.skillshelf.publish.review.ReviewTopology;
 import org.skillshelf.publish.search.CatalogueIndex;
 import org.skillshelf.publish.search.CatalogueIndexer;
 import org.skillshelf.publish.web.CatalogueRoutes;
 import org.skillshelf.publish.web.ReviewRoutes;
 import org.skillshelf.publish.web.TaxonomyRoutes;
+import org.skillshelf.publish.workspace.CurationRoutes;
+import org.skillshelf.publish.workspace.ReviewWorkspace;
 import org.skillshelf.runtime.ServiceContext;
 import org.skillshelf.runtime.StageService;
 import org.skillshelf.web.HealthCheck;
@@ -27,8 +30,11 @@ public final class PublishService implements StageService {
     this.review = new StreamsApp("review", ReviewTopology.build(), context.kafka().streams("skillshelf-review"), context.registry());
     this.index = new CatalogueIndex();
     this.indexer = new CatalogueIndexer(index, context.kafka(), context.registry());
+    var desk = new DecisionDesk(review, context.publisher(), context.taxonomy(), context.clock());
     this.modules = List.of(
-        new ReviewRoutes(review, context.publisher(), context.curators(), context.clock()),
+        new ReviewRoutes(desk, context.curators()),
+        new ReviewWorkspace(desk, context.curators(), context.clock()),
+        new CurationRoutes(desk, context.curators(), index),
         new CatalogueRoutes(index),
         new TaxonomyRoutes(context.taxonomy()));
   }

@@ -21,10 +21,14 @@ import org.apache.kafka.common.KafkaException;
 import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.errors.ProducerFencedException;
 import org.apache.kafka.common.errors.WakeupException;
+import org.apache.kafka.common.errors.SerializationException;
+import org.apache.kafka.common.serialization.ByteArrayDeserializer;
+import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.apache.kafka.common.serialization.StringDeserializer;
 import org.apache.kafka.common.serialization.StringSerializer;
 import org.skillshelf.events.EnrichedResource;
 import org.skillshelf.events.EnrichmentRequest;
+import org.skillshelf.kafka.DeadLetter;
 import org.skillshelf.kafka.KafkaClients;
 import org.skillshelf.kafka.Topics;
 import org.skillshelf.web.HealthCheck;
@@ -42,8 +46,8 @@ public final class EnrichWorker implements HealthCheck, AutoCloseable {
   private static final Logger LOG = LoggerFactory.getLogger(EnrichWorker.class);
 
   private final Enrichment enrichment;
-  private final KafkaConsumer<String, EnrichmentRequest> consumer;
-  private final KafkaProducer<String, EnrichedResource> producer;
+  private final KafkaConsumer<String, byte[]> consumer;
+  private final KafkaProducer<String, byte[]> producer;
   private final ExecutorService executor = Executors.newVirtualThreadPerTaskExecutor();
   private final Semaphore concurrency;
   private final AtomicBoolean running = new AtomicBoolean(true);
@@ -55,9 +59,9 @@ public final class EnrichWorker implements HealthCheck, AutoCloseable {
     Map<String, Object> consumerProps = clients.consumer("skillshelf-enrich", "enrich-" + instanceId);
     consumerProps.put("max.poll.records", 64);
     consumerProps.put("max.poll.interval.ms", 600_000);
-    this.consumer = new KafkaConsumer<>(consumerProps, new StringDeserializer(), Topics.ENRICHMENT_REQUESTS.serde().deserializer());
+    this.consumer = new KafkaConsumer<>(consumerProps, new StringDeserializer(), new ByteArrayDeserializer());
     this.producer = new KafkaProducer<>(clients.transactionalProducer("skillshelf-enrich-" + instanceId), new StringSerializer(),
-        Topics.ENRICHED.serde().serializer());
+        new ByteArraySerializer());
     this.thread = Thread.ofPlatform().name("enrich-worker").daemon().unstarted(this::run);
   }
 
@@ -70,9 +74,18 @@ public final class EnrichWorker implements HealthCheck, AutoCloseable {
       producer.initTransactions();
       consumer.subscribe(Set.of(Topics.ENRICHMENT_REQUESTS.name()));
       while (running.get()) {
-        ConsumerRecords<String, EnrichmentRequest> records = consumer.poll(Duration.ofMillis(500));
+        ConsumerRecords<String, byte[]> records = consumer.poll(Duration.ofMillis(500));
         if (!records.isEmpty()) {
-          commitBatch(records, enrichAll(records));
+          List<ProducerRecord<String, byte[]>> out = new ArrayList<>();
+          List<EnrichmentRequest> requests = new ArrayList<>();
+          for (ConsumerRecord<String, byte[]> record : records) {
+            readOrDeadLetter(record, requests, out);
+          }
+          for (EnrichedResource result : enrichAll(requests)) {
+            out.add(new ProducerRecord<>(Topics.ENRICHED.name(), result.resourceId(),
+                Topics.ENRICHED.serde().serializer().serialize(Topics.ENRICHED.name(), result)));
+          }
+          commitBatch(records, out);
         }
       }
     } catch (WakeupException | InterruptedException e) {
@@ -87,19 +100,32 @@ public final class EnrichWorker implements HealthCheck, AutoCloseable {
     }
   }
 
-  private List<EnrichedResource> enrichAll(ConsumerRecords<String, EnrichmentRequest> records) throws InterruptedException {
+  /** A request that cannot be read goes to the dead-letter topic in the same transaction. */
+  private void readOrDeadLetter(ConsumerRecord<String, byte[]> record, List<EnrichmentRequest> requests,
+      List<ProducerRecord<String, byte[]>> out) {
+    if (record.value() == null) {
+      return;
+    }
+    try {
+      requests.add(Topics.ENRICHMENT_REQUESTS.serde().deserializer().deserialize(record.topic(), record.value()));
+    } catch (SerializationException e) {
+      LOG.warn("Unreadable enrichment request {}-{}@{} sent to the dead-letter topic: {}", record.topic(),
+          record.partition(), record.offset(), e.getMessage());
+      out.add(DeadLetter.of(record, e.getMessage()));
+    }
+  }
+
+  private List<EnrichedResource> enrichAll(List<EnrichmentRequest> requests) throws InterruptedException {
     List<Future<EnrichedResource>> pending = new ArrayList<>();
-    for (ConsumerRecord<String, EnrichmentRequest> record : records) {
-      if (record.value() != null) {
-        pending.add(executor.submit(() -> {
-          concurrency.acquire();
-          try {
-            return enrichment.enrich(record.value());
-          } finally {
-            concurrency.release();
-          }
-        }));
-      }
+    for (EnrichmentRequest request : requests) {
+      pending.add(executor.submit(() -> {
+        concurrency.acquire();
+        try {
+          return enrichment.enrich(request);
+        } finally {
+          concurrency.release();
+        }
+      }));
     }
     List<EnrichedResource> results = new ArrayList<>();
     for (Future<EnrichedResource> future : pending) {
@@ -113,17 +139,15 @@ public final class EnrichWorker implements HealthCheck, AutoCloseable {
     return results;
   }
 
-  private void commitBatch(ConsumerRecords<String, EnrichmentRequest> records, List<EnrichedResource> results) {
+  private void commitBatch(ConsumerRecords<String, byte[]> records, List<ProducerRecord<String, byte[]>> results) {
     Map<TopicPartition, OffsetAndMetadata> offsets = new HashMap<>();
     for (TopicPartition partition : records.partitions()) {
-      List<ConsumerRecord<String, EnrichmentRequest>> list = records.records(partition);
+      List<ConsumerRecord<String, byte[]>> list = records.records(partition);
       offsets.put(partition, new OffsetAndMetadata(list.getLast().offset() + 1));
     }
     try {
       producer.beginTransaction();
-      for (EnrichedResource result : results) {
-        producer.send(new ProducerRecord<>(Topics.ENRICHED.name(), result.resourceId(), result));
-      }
+      results.forEach(producer::send);
       producer.sendOffsetsToTransaction(offsets, consumer.groupMetadata());
       producer.commitTransaction();
     } catch (ProducerFencedException e) {

@@ -4,7 +4,10 @@ import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
 import java.time.Clock;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.Future;
+import org.apache.kafka.clients.producer.RecordMetadata;
 import java.util.Locale;
 import java.util.Optional;
 import org.jspecify.annotations.Nullable;
@@ -90,6 +93,20 @@ public final class SubmissionDesk {
     });
   }
 
+  /**
+   * Records checked suggestions in one round trip: every record is sent before any acknowledgement
+   * is awaited. Throws a 503 {@link ApiException} when Kafka did not acknowledge them all.
+   */
+  public List<SubmissionAnswer> recordAll(List<Checked> checked) {
+    List<Future<RecordMetadata>> pending = new ArrayList<>(checked.size());
+    for (Checked c : checked) {
+      pending.add(publisher.sendAsync(Topics.SUBMISSIONS, c.event().resourceId(), c.event()));
+    }
+    pending.forEach(p -> publisher.await(p, Topics.SUBMISSIONS));
+    checked.forEach(c -> board.accepted(c.event()));
+    return checked.stream().map(this::answer).toList();
+  }
+
   public SubmissionAnswer answer(Checked checked) {
     counter("accepted").increment();
     SubmissionReceived e = checked.event();
@@ -121,7 +138,7 @@ public final class SubmissionDesk {
     if (value == null) {
       return null;
     }
-    String trimmed = value.strip().replaceAll("\\p{Cc}&&[^\\n\\t]", "");
+    String trimmed = value.strip().replaceAll("[\\p{Cc}&&[^\\n\\t]]", "");
     if (trimmed.isEmpty()) {
       return null;
     }

@@ -70,14 +70,17 @@ public final class ReviewTopology {
       ReviewItem previous = store().get(record.key());
       if (previous != null && !previous.state().awaitsDecision()) {
         // Re-enrichment of a decided resource only refreshes what the curators see later.
-        store().put(record.key(), new ReviewItem(ReviewItem.VERSION, enriched, previous.state(), previous.version() + 1,
-            previous.decidedBy(), previous.decidedAt(), previous.reason(), previous.published()));
+        store().put(record.key(), previous.refreshed(enriched));
         return;
       }
       ReviewItem item = ReviewItem.arrived(enriched, previous);
       store().put(record.key(), item);
       if (enriched.autoPublishBy() != null && item.state() == ReviewState.PENDING) {
-        approve(record, item, ReviewDecision.Edits.none(), enriched.autoPublishBy(), enriched.at());
+        // A trusted import vouches for the skills it lists; only where it lists none do the
+        // tagger's suggestions stand in.
+        var edits = enriched.submitterSkills().isEmpty() ? ReviewDecision.Edits.none()
+            : new ReviewDecision.Edits(null, null, enriched.submitterSkills(), null, null, null);
+        approve(record, item, ReviewDecision.Verdict.APPROVE, edits, enriched.autoPublishBy(), enriched.at());
       }
     }
 
@@ -90,28 +93,28 @@ public final class ReviewTopology {
       switch (decision.verdict()) {
         case APPROVE -> {
           if (item.state().awaitsDecision()) {
-            approve(record, item, decision.edits(), decision.curator(), decision.at());
+            approve(record, item, decision.verdict(), decision.edits(), decision.curator(), decision.at());
           } else {
             conflict(decision, item);
           }
         }
         case REJECT -> {
           if (item.state().awaitsDecision()) {
-            store().put(record.key(), item.decided(ReviewState.REJECTED, decision.curator(), decision.at(), decision.reason(), null));
+            store().put(record.key(), item.decided(decision.verdict(), ReviewState.REJECTED, decision.curator(), decision.at(), decision.reason(), null));
           } else {
             conflict(decision, item);
           }
         }
         case EDIT -> {
           if (item.state() == ReviewState.APPROVED) {
-            approve(record, item, decision.edits(), decision.curator(), decision.at());
+            approve(record, item, decision.verdict(), decision.edits(), decision.curator(), decision.at());
           } else {
             conflict(decision, item);
           }
         }
         case WITHDRAW -> {
           if (item.state() == ReviewState.APPROVED) {
-            store().put(record.key(), item.decided(ReviewState.WITHDRAWN, decision.curator(), decision.at(), decision.reason(), null));
+            store().put(record.key(), item.decided(decision.verdict(), ReviewState.WITHDRAWN, decision.curator(), decision.at(), decision.reason(), null));
             context().forward(new Record<>(record.key(), null, record.timestamp()));
           } else {
             conflict(decision, item);
@@ -120,9 +123,10 @@ public final class ReviewTopology {
       }
     }
 
-    private void approve(Record<String, Object> record, ReviewItem item, ReviewDecision.Edits edits, String curator, Instant at) {
+    private void approve(Record<String, Object> record, ReviewItem item, ReviewDecision.Verdict verdict,
+        ReviewDecision.Edits edits, String curator, Instant at) {
       CatalogueRecord published = CatalogueRecords.publish(item.enriched(), edits, item.published(), curator, at);
-      store().put(record.key(), item.decided(ReviewState.APPROVED, curator, at, null, published));
+      store().put(record.key(), item.decided(verdict, ReviewState.APPROVED, curator, at, null, published));
       context().forward(new Record<>(record.key(), published, record.timestamp()));
     }
 

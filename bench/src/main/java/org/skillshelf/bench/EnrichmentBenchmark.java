@@ -1,0 +1,165 @@
+package org.skillshelf.bench;
+
+import com.sun.net.httpserver.HttpServer;
+import io.micrometer.core.instrument.Timer;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
+import java.util.stream.Stream;
+import java.util.zip.GZIPInputStream;
+import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.serialization.ByteArrayDeserializer;
+import org.apache.kafka.common.serialization.StringDeserializer;
+import org.apache.kafka.common.serialization.StringSerializer;
+import org.jsoup.Jsoup;
+import org.skillshelf.app.Skillshelf;
+import org.skillshelf.config.SkillshelfConfig;
+import org.skillshelf.events.EnrichmentRequest;
+import org.skillshelf.kafka.KafkaClients;
+import org.skillshelf.kafka.Topics;
+import org.skillshelf.runtime.SkillshelfProcess;
+
+/**
+ * Enrichment end to end through Kafka: N enrichment requests for real pages served on loopback go
+ * onto the requests topic, and the clock stops when N results are on the enriched topic. In the same
+ * run, a bare jsoup parse of the same pages gives the ceiling to compare with.
+ *
+ * <p>Arguments: a folder of pages ({@code *.html} or {@code *.html.gz}, default the extraction
+ * corpus) and the number of distinct URLs (default 2,000; pages repeat under different paths).
+ */
+public final class EnrichmentBenchmark {
+  private EnrichmentBenchmark() {}
+
+  public static void main(String[] args) throws Exception {
+    Path folder = Path.of(args.length > 0 ? args[0] : "../../shared/corpora/extraction-dev/html");
+    int count = args.length > 1 ? Integer.parseInt(args[1]) : 2000;
+    List<byte[]> pages = load(folder);
+    System.out.printf("enrichment benchmark: %d URLs over %d distinct pages from %s; %s%n", count, pages.size(), folder, Figures.machine());
+
+    HttpServer web = HttpServer.create(new InetSocketAddress(InetAddress.getByName("127.0.0.1"), 0), 256);
+    web.createContext("/", exchange -> {
+      int n = Integer.parseInt(exchange.getRequestURI().getPath().replaceAll("\\D", ""));
+      byte[] body = pages.get(n % pages.size());
+      exchange.getResponseHeaders().set("Content-Type", "text/html; charset=utf-8");
+      exchange.sendResponseHeaders(200, body.length);
+      exchange.getResponseBody().write(body);
+      exchange.close();
+    });
+    web.setExecutor(Executors.newVirtualThreadPerTaskExecutor());
+    web.start();
+    String base = "http://127.0.0.1:" + web.getAddress().getPort() + "/page/";
+
+    Path data = Files.createTempDirectory("skillshelf-bench");
+    var config = SkillshelfConfig.fromEnvironment(Map.of("SKILLSHELF_HTTP_PORT", "0", "SKILLSHELF_DATA_DIR", data.toString(),
+        "SKILLSHELF_SERVICES", "enrich", "SKILLSHELF_FETCH_ALLOW_CIDRS", "127.0.0.0/8", "SKILLSHELF_CURATORS", "bench:bench"));
+    try (SkillshelfProcess process = SkillshelfProcess.start(config, Skillshelf.services(), Skillshelf::embeddedBroker)) {
+      if (!process.awaitReady(Duration.ofMinutes(2))) {
+        throw new IllegalStateException("not ready: " + process.health());
+      }
+      String bootstrap = bootstrapOf(data);
+      var clients = new KafkaClients(bootstrap, data.resolve("bench"), 0);
+      double endToEnd = runPipeline(clients, base, count);
+      double bare = bareJsoup(pages, count);
+      Timer tagging = process.registry().find("skillshelf.enrich.tagging.duration").timer();
+      System.out.printf("end to end through Kafka: %.1f pages/s%n", endToEnd);
+      System.out.printf("bare jsoup parse:         %.1f pages/s%n", bare);
+      System.out.printf("ratio:                    %.3f (goal >= 0.25)%n", endToEnd / bare);
+      if (tagging != null) {
+        System.out.printf("tagging per resource:     mean %.2f ms, max %.2f ms over %d resources%n",
+            tagging.mean(TimeUnit.MILLISECONDS), tagging.max(TimeUnit.MILLISECONDS), tagging.count());
+      }
+      System.out.printf("peak RSS:                 %d MB (heap max %d MB)%n", Figures.peakRssMb(), Runtime.getRuntime().maxMemory() >> 20);
+    } finally {
+      web.stop(0);
+    }
+  }
+
+  private static double runPipeline(KafkaClients clients, String base, int count) {
+    try (var producer = new KafkaProducer<>(clients.producer("bench-producer"), new StringSerializer(), Topics.ENRICHMENT_REQUESTS.serde().serializer());
+        var consumer = new KafkaConsumer<>(clients.reader("bench-reader"), new StringDeserializer(), new ByteArrayDeserializer())) {
+      var partitions = consumer.partitionsFor(Topics.ENRICHED.name()).stream()
+          .map(p -> new org.apache.kafka.common.TopicPartition(p.topic(), p.partition())).toList();
+      consumer.assign(partitions);
+      consumer.seekToEnd(partitions);
+      partitions.forEach(consumer::position);
+      long start = System.nanoTime();
+      for (int i = 0; i < count; i++) {
+        String id = "bench" + i;
+        producer.send(new ProducerRecord<>(Topics.ENRICHMENT_REQUESTS.name(), id,
+            new EnrichmentRequest(1, id, base + i, id + ".s", List.of(), null, null, Instant.now())));
+      }
+      producer.flush();
+      Set<String> seen = new HashSet<>();
+      long deadline = System.nanoTime() + TimeUnit.MINUTES.toNanos(15);
+      while (seen.size() < count && System.nanoTime() < deadline) {
+        consumer.poll(Duration.ofMillis(200)).forEach(r -> seen.add(r.key()));
+      }
+      double seconds = (System.nanoTime() - start) / 1e9;
+      if (seen.size() < count) {
+        System.out.printf("only %d of %d enriched within the deadline%n", seen.size(), count);
+      }
+      return seen.size() / seconds;
+    }
+  }
+
+  private static double bareJsoup(List<byte[]> pages, int count) {
+    long checksum = 0;
+    for (int warm = 0; warm < Math.min(200, count); warm++) {
+      checksum += Jsoup.parse(new String(pages.get(warm % pages.size()), StandardCharsets.UTF_8)).text().length();
+    }
+    long start = System.nanoTime();
+    for (int i = 0; i < count; i++) {
+      checksum += Jsoup.parse(new String(pages.get(i % pages.size()), StandardCharsets.UTF_8)).text().length();
+    }
+    double seconds = (System.nanoTime() - start) / 1e9;
+    if (checksum == 42) {
+      System.out.println();
+    }
+    return count / seconds;
+  }
+
+  private static String bootstrapOf(Path data) throws IOException {
+    var props = new java.util.Properties();
+    try (InputStream in = Files.newInputStream(data.resolve("broker/broker.properties"))) {
+      props.load(in);
+    }
+    return "127.0.0.1:" + props.getProperty("skillshelf.broker.port");
+  }
+
+  private static List<byte[]> load(Path folder) throws IOException {
+    List<byte[]> pages = new ArrayList<>();
+    try (Stream<Path> files = Files.list(folder)) {
+      for (Path file : files.sorted().toList()) {
+        String name = file.getFileName().toString();
+        if (name.endsWith(".html.gz")) {
+          try (InputStream in = new GZIPInputStream(Files.newInputStream(file)); var out = new ByteArrayOutputStream()) {
+            in.transferTo(out);
+            pages.add(out.toByteArray());
+          }
+        } else if (name.endsWith(".html")) {
+          pages.add(Files.readAllBytes(file));
+        }
+      }
+    }
+    if (pages.isEmpty()) {
+      throw new IllegalArgumentException("no .html or .html.gz pages in " + folder);
+    }
+    return pages;
+  }
+}

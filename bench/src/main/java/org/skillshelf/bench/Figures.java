@@ -1,0 +1,51 @@
+package org.skillshelf.bench;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Arrays;
+
+/** Small shared measurements: resident memory of this process and percentiles. */
+final class Figures {
+  private Figures() {}
+
+  /** Peak resident set size so far, in MB (Linux's VmHWM). */
+  static long peakRssMb() {
+    return statusField("VmHWM:");
+  }
+
+  static long rssMb() {
+    return statusField("VmRSS:");
+  }
+
+  private static long statusField(String name) {
+    try {
+      for (String line : Files.readAllLines(Path.of("/proc/self/status"))) {
+        if (line.startsWith(name)) {
+          return Long.parseLong(line.replaceAll("[^0-9]", "")) / 1024;
+        }
+      }
+    } catch (IOException | NumberFormatException e) {
+      return -1;
+    }
+    return -1;
+  }
+
+  static double percentile(long[] sortedNanos, double p) {
+    if (sortedNanos.length == 0) {
+      return 0;
+    }
+    int index = (int) Math.min(sortedNanos.length - 1, Math.ceil(p * sortedNanos.length) - 1);
+    return sortedNanos[Math.max(0, index)] / 1_000_000.0;
+  }
+
+  static long[] sorted(long[] values) {
+    long[] copy = values.clone();
+    Arrays.sort(copy);
+    return copy;
+  }
+
+  static String machine() {
+    return Runtime.getRuntime().availableProcessors() + " cores, Java " + Runtime.version();
+  }
+}

@@ -1,0 +1,165 @@
+package org.skillshelf.bench;
+
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.Executors;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicLong;
+import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.common.TopicPartition;
+import org.apache.kafka.common.serialization.ByteArrayDeserializer;
+import org.apache.kafka.common.serialization.StringDeserializer;
+import org.skillshelf.app.Skillshelf;
+import org.skillshelf.config.SkillshelfConfig;
+import org.skillshelf.events.SubmissionReceived;
+import org.skillshelf.kafka.KafkaClients;
+import org.skillshelf.kafka.Topics;
+import org.skillshelf.runtime.SkillshelfProcess;
+import org.skillshelf.web.WebModule;
+
+/**
+ * {@code POST /api/submissions} under load: C concurrent keep-alive clients for S seconds against
+ * the ingest service, then the same load against a bare endpoint in the same server that answers
+ * 202 and does nothing. Afterwards every 202's submission id is looked up in the submissions topic,
+ * which must hold each exactly once.
+ *
+ * <p>Arguments: seconds (default 60), clients (default 64).
+ */
+public final class SubmissionBenchmark {
+  private SubmissionBenchmark() {}
+
+  /** What one load run produced. */
+  record Run(int ok, int other, double perSecond, double p50, double p99, Set<String> ids) {}
+
+  public static void main(String[] args) throws Exception {
+    int seconds = args.length > 0 ? Integer.parseInt(args[0]) : 60;
+    int clients = args.length > 1 ? Integer.parseInt(args[1]) : 64;
+    Path data = Files.createTempDirectory("skillshelf-bench");
+    var config = SkillshelfConfig.fromEnvironment(Map.of("SKILLSHELF_HTTP_PORT", "0", "SKILLSHELF_DATA_DIR", data.toString(),
+        "SKILLSHELF_SERVICES", "ingest", "SKILLSHELF_FETCH_ALLOW_CIDRS", "127.0.0.0/8", "SKILLSHELF_SUBMIT_RATE", "0",
+        "SKILLSHELF_CURATORS", "bench:bench"));
+    WebModule bare = cfg -> cfg.routes.post("/bench/bare", ctx -> ctx.status(202).result("{}"));
+    try (SkillshelfProcess process = SkillshelfProcess.start(config, Skillshelf.services(), Skillshelf::embeddedBroker, List.of(bare))) {
+      if (!process.awaitReady(Duration.ofMinutes(2))) {
+        throw new IllegalStateException("not ready: " + process.health());
+      }
+      System.out.printf("submission benchmark: %d s at %d keep-alive clients on loopback; %s%n", seconds, clients, Figures.machine());
+      String base = process.baseUrl();
+      load(base + "/api/submissions", Math.min(5, seconds), clients, true); // warm-up, not counted
+      Run api = load(base + "/api/submissions", seconds, clients, true);
+      Run bareRun = load(base + "/bench/bare", seconds, clients, false);
+      System.out.printf("POST /api/submissions: %8.0f accepted/s  p50 %6.2f ms  p99 %6.2f ms  (%d accepted, %d other)%n",
+          api.perSecond(), api.p50(), api.p99(), api.ok(), api.other());
+      System.out.printf("bare 202 endpoint:     %8.0f answers/s   p50 %6.2f ms  p99 %6.2f ms%n", bareRun.perSecond(), bareRun.p50(), bareRun.p99());
+      System.out.printf("ratio accepted/bare:   %.2f (goal >= 0.30); p99 goal < 50 ms%n", api.perSecond() / bareRun.perSecond());
+      int[] counts = countInTopic(data, api.ids());
+      System.out.printf("202s found in the submissions topic: %d of %d exactly once, %d more than once, %d missing%n",
+          counts[0], api.ids().size(), counts[1], counts[2]);
+      System.out.printf("peak RSS: %d MB%n", Figures.peakRssMb());
+    }
+  }
+
+  private static Run load(String url, int seconds, int clients, boolean real) throws InterruptedException {
+    HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).executor(Executors.newVirtualThreadPerTaskExecutor()).build();
+    long end = System.nanoTime() + Duration.ofSeconds(seconds).toNanos();
+    AtomicInteger ok = new AtomicInteger();
+    AtomicInteger other = new AtomicInteger();
+    AtomicLong sequence = new AtomicLong();
+    Set<String> ids = ConcurrentHashMap.newKeySet();
+    List<long[]> latencies = new ArrayList<>();
+    List<Thread> threads = new ArrayList<>();
+    for (int c = 0; c < clients; c++) {
+      long[] mine = new long[2_000_000];
+      latencies.add(mine);
+      int[] n = {0};
+      threads.add(Thread.ofVirtual().start(() -> {
+        while (System.nanoTime() < end) {
+          String body = "{\"url\":\"http://127.0.0.1:9/bench/" + sequence.incrementAndGet() + "\"}";
+          HttpRequest request = HttpRequest.newBuilder(URI.create(url)).header("Content-Type", "application/json")
+              .POST(HttpRequest.BodyPublishers.ofString(body)).build();
+          long t0 = System.nanoTime();
+          try {
+            HttpResponse<String> response = http.send(request, HttpResponse.BodyHandlers.ofString());
+            long took = System.nanoTime() - t0;
+            if (n[0] < mine.length) {
+              mine[n[0]++] = took;
+            }
+            if (response.statusCode() == 202) {
+              ok.incrementAndGet();
+              if (real) {
+                ids.add(response.body().replaceAll(".*\"id\":\"([^\"]+)\".*", "$1"));
+              }
+            } else {
+              other.incrementAndGet();
+            }
+          } catch (Exception e) {
+            other.incrementAndGet();
+          }
+        }
+        mine[mine.length - 1] = n[0];
+      }));
+    }
+    for (Thread t : threads) {
+      t.join();
+    }
+    List<Long> all = new ArrayList<>();
+    for (long[] mine : latencies) {
+      int count = (int) mine[mine.length - 1];
+      for (int i = 0; i < count; i++) {
+        all.add(mine[i]);
+      }
+    }
+    long[] sorted = Figures.sorted(all.stream().mapToLong(Long::longValue).toArray());
+    return new Run(ok.get(), other.get(), ok.get() / (double) seconds, Figures.percentile(sorted, 0.50), Figures.percentile(sorted, 0.99), ids);
+  }
+
+  /** Exactly once, more than once, missing. */
+  private static int[] countInTopic(Path data, Set<String> ids) throws Exception {
+    var props = new java.util.Properties();
+    try (var in = Files.newInputStream(data.resolve("broker/broker.properties"))) {
+      props.load(in);
+    }
+    var clients = new KafkaClients("127.0.0.1:" + props.getProperty("skillshelf.broker.port"), data.resolve("bench"), 0);
+    Map<String, Integer> seen = new HashMap<>();
+    try (var consumer = new KafkaConsumer<>(clients.reader("bench-count"), new StringDeserializer(), new ByteArrayDeserializer())) {
+      List<TopicPartition> partitions = consumer.partitionsFor(Topics.SUBMISSIONS.name()).stream()
+          .map(p -> new TopicPartition(p.topic(), p.partition())).toList();
+      consumer.assign(partitions);
+      consumer.seekToBeginning(partitions);
+      Map<TopicPartition, Long> ends = consumer.endOffsets(partitions);
+      while (partitions.stream().anyMatch(p -> consumer.position(p) < ends.get(p))) {
+        consumer.poll(Duration.ofMillis(200)).forEach(r -> {
+          SubmissionReceived s = Topics.SUBMISSIONS.serde().deserializer().deserialize(r.topic(), r.value());
+          if (s != null) {
+            seen.merge(s.submissionId(), 1, Integer::sum);
+          }
+        });
+      }
+    }
+    int once = 0;
+    int more = 0;
+    int missing = 0;
+    for (String id : ids) {
+      int n = seen.getOrDefault(id, 0);
+      if (n == 1) {
+        once++;
+      } else if (n > 1) {
+        more++;
+      } else {
+        missing++;
+      }
+    }
+    return new int[] {once, more, missing};
+  }
+}

@@ -1,0 +1,47 @@
+package org.skillshelf.kafka;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.nio.charset.StandardCharsets;
+import java.time.Instant;
+import org.apache.kafka.common.errors.SerializationException;
+import org.junit.jupiter.api.Test;
+import org.skillshelf.events.CheckOutcome;
+import org.skillshelf.events.LinkCheck;
+
+class EventSerdeTest {
+  private final EventSerde<LinkCheck> serde = EventSerde.of(LinkCheck.class, LinkCheck.VERSION);
+
+  @Test
+  void roundTripsAnEvent() {
+    var check = new LinkCheck(1, "r1", "https://example.org/", CheckOutcome.OK, 200, null, 12, "fine", Instant.parse("2026-11-26T10:00:00Z"));
+    assertThat(serde.deserialize("t", serde.serialize("t", check))).isEqualTo(check);
+  }
+
+  @Test
+  void refusesAVersionThisBuildDoesNotKnow() {
+    byte[] future = "{\"v\": 2, \"resourceId\": \"r1\"}".getBytes(StandardCharsets.UTF_8);
+    assertThatThrownBy(() -> serde.deserialize("t", future))
+        .isInstanceOf(SerializationException.class).hasMessageContaining("unknown version 2");
+  }
+
+  @Test
+  void refusesMalformedJsonWithTheTopicInTheMessage() {
+    assertThatThrownBy(() -> serde.deserialize("skillshelf.link-checks", "{not json".getBytes(StandardCharsets.UTF_8)))
+        .isInstanceOf(SerializationException.class).hasMessageContaining("skillshelf.link-checks");
+  }
+
+  @Test
+  void ignoresFieldsAddedByANewerWriterOfTheSameVersion() {
+    byte[] json = ("{\"v\":1,\"resourceId\":\"r1\",\"url\":\"u\",\"outcome\":\"OK\",\"status\":200,\"latencyMs\":1,"
+        + "\"checkedAt\":\"2026-11-26T10:00:00Z\",\"somethingNew\":true}").getBytes(StandardCharsets.UTF_8);
+    assertThat(serde.deserialize("t", json).resourceId()).isEqualTo("r1");
+  }
+
+  @Test
+  void nullIsATombstoneBothWays() {
+    assertThat(serde.serialize("t", null)).isNull();
+    assertThat(serde.deserialize("t", null)).isNull();
+  }
+}

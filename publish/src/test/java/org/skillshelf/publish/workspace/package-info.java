@@ -1,0 +1,4 @@
+@NullMarked
+package org.skillshelf.publish.workspace;
+
+import org.jspecify.annotations.NullMarked;
