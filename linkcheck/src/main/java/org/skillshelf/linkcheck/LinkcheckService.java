@@ -2,15 +2,23 @@ package org.skillshelf.linkcheck;
 
 import java.security.SecureRandom;
 import java.time.Duration;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
+import org.apache.kafka.clients.consumer.ConsumerConfig;
+import org.apache.kafka.streams.StreamsConfig;
 import org.skillshelf.fetch.AddressPolicy;
 import org.skillshelf.fetch.FetchSettings;
 import org.skillshelf.fetch.SafeFetcher;
 import org.skillshelf.kafka.StreamsApp;
 import org.skillshelf.linkcheck.check.LinkCheckWorker;
 import org.skillshelf.linkcheck.check.LinkProbe;
+import org.skillshelf.linkcheck.check.PoliteFetcher;
+import org.skillshelf.linkcheck.check.PolitenessGate;
+import org.skillshelf.linkcheck.check.SoftNotFound;
 import org.skillshelf.linkcheck.health.HealthRules;
 import org.skillshelf.linkcheck.schedule.LinkScheduleTopology;
+import org.skillshelf.linkcheck.web.HealthDashboard;
 import org.skillshelf.linkcheck.web.LinkHealthRoutes;
 import org.skillshelf.runtime.ServiceContext;
 import org.skillshelf.runtime.StageService;
@@ -21,24 +29,47 @@ import org.skillshelf.web.WebModule;
 public final class LinkcheckService implements StageService {
   /** Checks in flight across all hosts; the per-host limit is the fetcher's. */
   static final int GLOBAL_CONCURRENCY = 256;
+  /** The least time between two requests to one host (SafeFetcher also caps concurrent requests per host at 2). */
+  static final Duration HOST_GAP = Duration.ofSeconds(1);
+  /** A check waits in line for its host at most this long; beyond, it is dropped and re-sent by the schedule. */
+  static final Duration LONGEST_WAIT_IN_LINE = Duration.ofMinutes(2);
+  /** How long a host's answer to a made-up path is trusted for soft-404 detection. */
+  static final Duration SIBLING_CACHE = Duration.ofHours(6);
 
   private final StreamsApp schedule;
   private final SafeFetcher fetcher;
   private final LinkCheckWorker worker;
+  private final HealthDashboard dashboard;
   private final List<WebModule> modules;
 
   public LinkcheckService(ServiceContext context) {
     var config = context.config();
-    var settings = new LinkScheduleTopology.Settings(config.linkcheckInterval(),
-        new HealthRules(config.linkcheckBrokenAfter(), config.linkcheckBrokenMinSpan()), context.clock(), new SecureRandom());
-    this.schedule = new StreamsApp("linkcheck", LinkScheduleTopology.build(settings), context.kafka().streams("skillshelf-linkcheck"),
-        context.registry());
+    var rules = new HealthRules(config.linkcheckBrokenAfter(), config.linkcheckBrokenMinSpan());
+    var settings = new LinkScheduleTopology.Settings(config.linkcheckInterval(), rules, context.clock(), new SecureRandom());
+    this.schedule = new StreamsApp("linkcheck", LinkScheduleTopology.build(settings), streamsSettings(context), context.registry());
     this.fetcher = new SafeFetcher(FetchSettings.defaults(AddressPolicy.refusingPrivate(config.fetchAllowCidrs()))
         .withMaxAttempts(1).withMaxBytes(2L * 1024 * 1024, 8L * 1024 * 1024).withPerHostConcurrency(2)
         .withTimeouts(Duration.ofSeconds(10), Duration.ofSeconds(15), Duration.ofSeconds(30)), context.registry());
-    this.worker = new LinkCheckWorker(new LinkProbe(fetcher, context.clock()), context.publisher(), context.kafka(),
-        GLOBAL_CONCURRENCY, context.registry());
-    this.modules = List.of(new LinkHealthRoutes(schedule, context.curators()));
+    var polite = new PoliteFetcher(fetcher, new PolitenessGate(HOST_GAP, LONGEST_WAIT_IN_LINE, context.clock()), GLOBAL_CONCURRENCY);
+    var softNotFound = new SoftNotFound(polite, context.clock(), SIBLING_CACHE, new SecureRandom());
+    this.worker = new LinkCheckWorker(new LinkProbe(polite, softNotFound, context.clock()), context.publisher(), context.kafka(),
+        context.registry());
+    this.dashboard = new HealthDashboard(schedule, context.curators(), rules, context.registry(), context.clock());
+    this.modules = List.of(new LinkHealthRoutes(schedule, context.curators(), context.clock()), dashboard);
+  }
+
+  /**
+   * Kafka Streams 4 does not leave the consumer group on close unless asked (StreamsApp does not
+   * ask), so a restarted instance waits a full session timeout (45 s by default) before it gets its
+   * partitions back, and a crashed one leaves its links unchecked that long. Link checks are cheap
+   * to repeat, so a 10 s session timeout (3 s heartbeats) is the better trade: faster failover at
+   * the price of an extra rebalance after a pause longer than 10 s.
+   */
+  private static Map<String, Object> streamsSettings(ServiceContext context) {
+    Map<String, Object> props = new HashMap<>(context.kafka().streams("skillshelf-linkcheck"));
+    props.put(StreamsConfig.consumerPrefix(ConsumerConfig.SESSION_TIMEOUT_MS_CONFIG), 10_000);
+    props.put(StreamsConfig.consumerPrefix(ConsumerConfig.HEARTBEAT_INTERVAL_MS_CONFIG), 3_000);
+    return props;
   }
 
   @Override
@@ -60,10 +91,12 @@ public final class LinkcheckService implements StageService {
   public void start() {
     schedule.start();
     worker.start();
+    dashboard.start();
   }
 
   @Override
   public void close() {
+    dashboard.close();
     worker.close();
     schedule.close();
     fetcher.close();

@@ -5,7 +5,7 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
-import org.skillshelf.enrich.extract.SimHash;
+import org.skillshelf.text.SimHash;
 import org.skillshelf.events.LikelyDuplicate;
 
 /**

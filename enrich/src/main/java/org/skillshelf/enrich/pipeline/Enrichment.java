@@ -10,7 +10,7 @@ import org.jspecify.annotations.Nullable;
 import org.skillshelf.enrich.extract.Extraction;
 import org.skillshelf.enrich.extract.ExtractionFailure;
 import org.skillshelf.enrich.extract.ResourceExtractor;
-import org.skillshelf.enrich.extract.SimHash;
+import org.skillshelf.text.SimHash;
 import org.skillshelf.enrich.knowledge.Fingerprints;
 import org.skillshelf.enrich.tagging.SkillTagger;
 import org.skillshelf.enrich.tagging.TaggingInput;

@@ -4,17 +4,17 @@ import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
 import java.time.Duration;
-import java.util.ArrayList;
-import java.util.List;
+import java.util.Collection;
 import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
-import java.util.concurrent.Semaphore;
+import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.atomic.AtomicBoolean;
+import org.apache.kafka.clients.consumer.ConsumerRebalanceListener;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
-import org.apache.kafka.clients.consumer.ConsumerRecords;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.errors.WakeupException;
 import org.apache.kafka.common.serialization.StringDeserializer;
 import org.skillshelf.events.LinkCheck;
@@ -27,32 +27,38 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Takes check requests from Kafka and checks them concurrently on virtual threads, within a global
- * bound; politeness per host is the fetcher's per-host limit. Offsets are committed only after every
- * result of a batch is acknowledged, so a crash repeats checks rather than losing them (a repeated
- * check is harmless).
+ * Takes check requests from Kafka and checks each on its own virtual thread. The consumer keeps
+ * polling while checks run (a host that makes its checks wait never stalls other hosts), pauses
+ * when too many checks are in flight, and commits each partition only up to its first unfinished
+ * check, so a crash repeats checks rather than losing them (a repeated check is harmless). A link
+ * already being checked is not checked twice at once.
  */
 public final class LinkCheckWorker implements HealthCheck, AutoCloseable {
   private static final Logger LOG = LoggerFactory.getLogger(LinkCheckWorker.class);
+  private static final int MAX_IN_FLIGHT = 20_000;
 
   private final LinkProbe probe;
   private final EventPublisher publisher;
   private final KafkaConsumer<String, LinkCheckRequest> consumer;
-  private final Semaphore global;
   private final ExecutorService executor = Executors.newVirtualThreadPerTaskExecutor();
   private final AtomicBoolean running = new AtomicBoolean(true);
   private final Thread thread;
   private final MeterRegistry registry;
   private final Timer latency;
+  private final Counter deferred;
+  private final PartitionProgress progress = new PartitionProgress();
+  private final LinkedBlockingQueue<ConsumerRecord<String, LinkCheckRequest>> done = new LinkedBlockingQueue<>();
+  private final Set<String> checking = ConcurrentHashMap.newKeySet();
 
-  public LinkCheckWorker(LinkProbe probe, EventPublisher publisher, KafkaClients clients, int globalConcurrency, MeterRegistry registry) {
+  public LinkCheckWorker(LinkProbe probe, EventPublisher publisher, KafkaClients clients, MeterRegistry registry) {
     this.probe = probe;
     this.publisher = publisher;
     this.registry = registry;
-    this.global = new Semaphore(globalConcurrency);
     this.consumer = new KafkaConsumer<>(clients.consumer("skillshelf-linkcheck-workers", "linkcheck-worker"),
         new StringDeserializer(), Topics.LINK_CHECK_REQUESTS.serde().deserializer());
     this.latency = Timer.builder("skillshelf.linkcheck.check.duration").description("time to check one link").register(registry);
+    this.deferred = Counter.builder("skillshelf.linkcheck.deferred")
+        .description("checks dropped because their host asked for a long backoff; the schedule re-sends them").register(registry);
     this.thread = Thread.ofPlatform().name("linkcheck-worker").daemon().unstarted(this::run);
   }
 
@@ -62,27 +68,35 @@ public final class LinkCheckWorker implements HealthCheck, AutoCloseable {
 
   private void run() {
     try {
-      consumer.subscribe(Set.of(Topics.LINK_CHECK_REQUESTS.name()));
-      while (running.get()) {
-        ConsumerRecords<String, LinkCheckRequest> records = consumer.poll(Duration.ofMillis(500));
-        if (records.isEmpty()) {
-          continue;
+      consumer.subscribe(Set.of(Topics.LINK_CHECK_REQUESTS.name()), new ConsumerRebalanceListener() {
+        @Override
+        public void onPartitionsRevoked(Collection<TopicPartition> partitions) {
+          commitFinished();
+          progress.forget(partitions);
         }
-        List<Future<?>> sent = new ArrayList<>();
-        for (ConsumerRecord<String, LinkCheckRequest> record : records) {
-          if (record.value() != null) {
-            sent.add(executor.submit(() -> checkAndReport(record.value())));
+
+        @Override
+        public void onPartitionsAssigned(Collection<TopicPartition> partitions) {}
+      });
+      while (running.get()) {
+        for (ConsumerRecord<String, LinkCheckRequest> record : consumer.poll(Duration.ofMillis(200))) {
+          TopicPartition partition = new TopicPartition(record.topic(), record.partition());
+          progress.started(partition, record.offset());
+          if (record.value() == null || !checking.add(record.value().resourceId())) {
+            done.add(record);
+          } else {
+            executor.submit(() -> checkAndReport(record));
           }
         }
-        for (Future<?> future : sent) {
-          future.get();
+        commitFinished();
+        if (progress.inFlight() > MAX_IN_FLIGHT) {
+          consumer.pause(consumer.assignment());
+        } else if (!consumer.paused().isEmpty()) {
+          consumer.resume(consumer.paused());
         }
-        consumer.commitSync();
       }
     } catch (WakeupException e) {
       // close() asked us to stop
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
     } catch (Exception e) {
       LOG.error("The link-check worker stopped: {}", e.toString(), e);
     } finally {
@@ -90,23 +104,39 @@ public final class LinkCheckWorker implements HealthCheck, AutoCloseable {
     }
   }
 
-  private void checkAndReport(LinkCheckRequest request) {
+  private void commitFinished() {
+    ConsumerRecord<String, LinkCheckRequest> record;
+    while ((record = done.poll()) != null) {
+      progress.finished(new TopicPartition(record.topic(), record.partition()), record.offset());
+    }
+    var offsets = progress.committable();
+    if (!offsets.isEmpty()) {
+      consumer.commitSync(offsets);
+    }
+  }
+
+  private void checkAndReport(ConsumerRecord<String, LinkCheckRequest> record) {
+    LinkCheckRequest request = record.value();
     try {
-      global.acquire();
-      LinkCheck check;
-      try {
-        check = latency.record(() -> probe.check(request));
-      } finally {
-        global.release();
-      }
+      long t0 = System.nanoTime();
+      LinkCheck check = probe.check(request);
+      latency.record(Duration.ofNanos(System.nanoTime() - t0));
       Counter.builder("skillshelf.linkcheck.checks").tag("outcome", check.outcome().name())
           .description("link checks by outcome").register(registry).increment();
       if (!check.outcome().isSuccess()) {
         LOG.info("Link {} ({}): {} — {}", request.resourceId(), request.url(), check.outcome(), check.detail());
       }
       publisher.send(Topics.LINK_CHECKS, request.resourceId(), check);
+    } catch (HostBackingOff e) {
+      deferred.increment();
+      LOG.debug("Link {} not checked now: {}", request.resourceId(), e.getMessage());
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
+    } catch (RuntimeException e) {
+      LOG.warn("Checking {} failed unexpectedly: {}", request.url(), e.toString(), e);
+    } finally {
+      checking.remove(request.resourceId());
+      done.add(record);
     }
   }
 

@@ -4,7 +4,7 @@ import java.net.URI;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.Locale;
+import java.util.Optional;
 import java.util.Set;
 import org.skillshelf.events.CheckOutcome;
 import org.skillshelf.events.LinkCheck;
@@ -12,74 +12,91 @@ import org.skillshelf.events.LinkCheckRequest;
 import org.skillshelf.fetch.FetchFailure;
 import org.skillshelf.fetch.FetchRequest;
 import org.skillshelf.fetch.FetchResult;
-import org.skillshelf.fetch.SafeFetcher;
 
 /**
  * Checks one link once: HEAD first because it is cheap for both sides, GET when the server refuses
- * or mishandles HEAD, and a classification of what came back into the contract's outcomes.
+ * or mishandles HEAD, and GET too when HEAD says an HTML page is fine, because a soft 404 or a
+ * replaced page can only be told from its content. Then a classification of what came back into
+ * the contract's outcomes, with {@link BotWall}, {@link SoftNotFound} and {@link ContentDrift}.
  */
 public final class LinkProbe {
   /** Statuses after which a HEAD answer is not trusted and GET is tried. */
   private static final Set<Integer> HEAD_UNRELIABLE = Set.of(400, 403, 404, 405, 406, 429, 500, 501, 502, 503);
 
-  private final SafeFetcher fetcher;
+  private final PageFetch fetch;
+  private final SoftNotFound softNotFound;
   private final Clock clock;
 
-  public LinkProbe(SafeFetcher fetcher, Clock clock) {
-    this.fetcher = fetcher;
+  public LinkProbe(PageFetch fetch, SoftNotFound softNotFound, Clock clock) {
+    this.fetch = fetch;
+    this.softNotFound = softNotFound;
     this.clock = clock;
   }
 
-  public LinkCheck check(LinkCheckRequest request) {
+  /** The check's result; throws only when the host asked us to stay away (the check is re-sent later). */
+  public LinkCheck check(LinkCheckRequest request) throws HostBackingOff, InterruptedException {
     Instant started = clock.instant();
     long t0 = System.nanoTime();
     URI uri = URI.create(request.url());
     try {
-      FetchResult result = fetcher.fetch(FetchRequest.head(uri));
-      if (HEAD_UNRELIABLE.contains(result.status())) {
-        result = fetcher.fetch(FetchRequest.get(uri));
+      FetchResult result = fetch.fetch(FetchRequest.head(uri));
+      if (HEAD_UNRELIABLE.contains(result.status()) || isSuccess(result.status()) && mayBeHtml(result)) {
+        result = fetch.fetch(FetchRequest.get(uri));
       }
-      return new LinkCheck(LinkCheck.VERSION, request.resourceId(), request.url(), classify(result), result.status(),
-          result.finalUri().toString(), elapsed(t0), detail(result), started);
+      Verdict verdict = classify(uri, result, request.fingerprint());
+      return new LinkCheck(LinkCheck.VERSION, request.resourceId(), request.url(), verdict.outcome(), result.status(),
+          result.finalUri().toString(), elapsed(t0), verdict.detail(), started);
     } catch (FetchFailure failure) {
       return new LinkCheck(LinkCheck.VERSION, request.resourceId(), request.url(), outcomeOf(failure), 0, null,
           elapsed(t0), failure.curatorMessage(), started);
     }
   }
 
-  static CheckOutcome classify(FetchResult result) {
-    int status = result.status();
-    if (status >= 200 && status < 300) {
-      return result.redirects().isEmpty() ? CheckOutcome.OK : CheckOutcome.REDIRECTED;
+  /** An outcome and the sentence that explains it. */
+  record Verdict(CheckOutcome outcome, String detail) {}
+
+  Verdict classify(URI requested, FetchResult result, long approvedFingerprint) throws InterruptedException {
+    CheckOutcome byStatus = byStatus(result);
+    if (!byStatus.isSuccess() || result.bodyLength() == 0 || !mayBeHtml(result)) {
+      return new Verdict(byStatus, detail(result));
     }
-    if (status == 404) {
-      return CheckOutcome.NOT_FOUND;
+    CheckedPage page = CheckedPage.parse(result.text());
+    Optional<String> soft = SoftNotFound.byWordingOrRedirect(requested, result, page);
+    if (soft.isPresent()) {
+      return new Verdict(CheckOutcome.SOFT_404, soft.get());
     }
-    if (status == 410) {
-      return CheckOutcome.GONE;
+    Optional<String> drift = ContentDrift.explain(page, approvedFingerprint);
+    if (drift.isPresent()) {
+      return new Verdict(CheckOutcome.CONTENT_CHANGED, drift.get());
     }
-    if (status == 429) {
-      return CheckOutcome.RATE_LIMITED;
-    }
-    if ((status == 403 || status == 503) && looksLikeBotWall(result)) {
-      return CheckOutcome.BLOCKED;
-    }
-    if (status >= 500) {
-      return CheckOutcome.SERVER_ERROR;
-    }
-    return CheckOutcome.CLIENT_ERROR;
+    Optional<String> sibling = softNotFound.bySibling(result.finalUri(), page);
+    return sibling.map(why -> new Verdict(CheckOutcome.SOFT_404, why)).orElseGet(() -> new Verdict(byStatus, detail(result)));
   }
 
-  /** Challenge pages of the common bot-protection services, and their headers. */
-  private static boolean looksLikeBotWall(FetchResult result) {
-    if (result.header("cf-mitigated").isPresent() || result.header("cf-chl-bypass").isPresent()) {
-      return true;
+  static CheckOutcome byStatus(FetchResult result) {
+    int status = result.status();
+    if (isSuccess(status)) {
+      return result.redirects().isEmpty() ? CheckOutcome.OK : CheckOutcome.REDIRECTED;
     }
-    String server = result.header("server").orElse("").toLowerCase(Locale.ROOT);
-    String body = result.body().length == 0 ? "" : result.text().toLowerCase(Locale.ROOT);
-    return server.contains("cloudflare") || server.contains("ddos-guard") || server.contains("akamai")
-        || body.contains("captcha") || body.contains("checking your browser") || body.contains("verify you are human")
-        || body.contains("access denied") && body.contains("bot");
+    if (BotWall.isChallenge(result)) {
+      return CheckOutcome.BLOCKED;
+    }
+    return switch (status) {
+      case 404 -> CheckOutcome.NOT_FOUND;
+      case 410 -> CheckOutcome.GONE;
+      case 429 -> CheckOutcome.RATE_LIMITED;
+      default -> status >= 500 ? CheckOutcome.SERVER_ERROR : CheckOutcome.CLIENT_ERROR;
+    };
+  }
+
+  private static boolean isSuccess(int status) {
+    return status >= 200 && status < 300;
+  }
+
+  /** HTML, or a type the server did not say (HEAD answers often omit it). */
+  private static boolean mayBeHtml(FetchResult result) {
+    String type = result.mediaType();
+    return type == null || type.equals("text/html") || type.equals("application/xhtml+xml");
   }
 
   private static CheckOutcome outcomeOf(FetchFailure failure) {

@@ -1,4 +1,4 @@
-/** Checking one link: HEAD then GET, politeness per host, and the outcome of each check. */
+/** Checking one link: HEAD then GET, soft 404s, content drift, bot walls, per-host politeness, and the outcome of each check. */
 @NullMarked
 package org.skillshelf.linkcheck.check;
 

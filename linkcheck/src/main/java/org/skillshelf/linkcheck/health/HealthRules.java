@@ -41,6 +41,26 @@ public record HealthRules(int brokenAfter, Duration minSpan) {
         check.checkedAt(), previous == null ? null : previous.lastOkAt(), check, history);
   }
 
+  /**
+   * When the link last became BROKEN, replaying its kept history through these rules; empty when
+   * it is not BROKEN now (or became so before the oldest kept check).
+   */
+  public java.util.Optional<java.time.Instant> brokenSince(LinkHealth health) {
+    if (health.state() != LinkState.BROKEN) {
+      return java.util.Optional.empty();
+    }
+    LinkHealth replay = null;
+    java.time.Instant since = null;
+    for (LinkCheck check : health.history().reversed()) {
+      LinkState before = replay == null ? LinkState.UNCHECKED : replay.state();
+      replay = apply(replay, check);
+      if (replay.state() == LinkState.BROKEN && before != LinkState.BROKEN) {
+        since = check.checkedAt();
+      }
+    }
+    return java.util.Optional.ofNullable(since);
+  }
+
   /** Hard failures since the last success, ignoring transient failures in between. */
   private static int hardFailuresInARow(List<LinkCheck> newestFirst) {
     int count = 0;

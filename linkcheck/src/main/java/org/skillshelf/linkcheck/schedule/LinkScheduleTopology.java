@@ -119,6 +119,9 @@ public final class LinkScheduleTopology {
       if (link == null || !link.url().equals(check.url())) {
         return; // withdrawn or replaced since the request was sent
       }
+      if (link.requestedAt() == null) {
+        return; // already answered: a request re-delivered after a crash was checked twice; count it once
+      }
       LinkHealth next = settings.rules().apply(health().get(key), check);
       health().put(key, next);
       context().forward(new Record<>(key, next, now.toEpochMilli()), "health-sink");

@@ -2,13 +2,11 @@ package org.skillshelf.linkcheck.web;
 
 import io.javalin.config.JavalinConfig;
 import io.javalin.http.Context;
-import java.util.ArrayList;
-import java.util.Comparator;
+import java.time.Clock;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import org.apache.kafka.streams.state.KeyValueIterator;
-import org.apache.kafka.streams.state.ReadOnlyKeyValueStore;
+import org.jspecify.annotations.Nullable;
 import org.skillshelf.events.LinkHealth;
 import org.skillshelf.events.LinkState;
 import org.skillshelf.kafka.StreamsApp;
@@ -22,10 +20,12 @@ import org.skillshelf.web.WebModule;
 public final class LinkHealthRoutes implements WebModule {
   private final StreamsApp schedule;
   private final CuratorAccounts operators;
+  private final Clock clock;
 
-  public LinkHealthRoutes(StreamsApp schedule, CuratorAccounts operators) {
+  public LinkHealthRoutes(StreamsApp schedule, CuratorAccounts operators, Clock clock) {
     this.schedule = schedule;
     this.operators = operators;
+    this.clock = clock;
   }
 
   @Override
@@ -36,27 +36,7 @@ public final class LinkHealthRoutes implements WebModule {
 
   private void list(Context ctx) {
     operators.requireCurator(ctx);
-    LinkState wanted = state(ctx.queryParam("state"));
-    List<LinkHealth> items = new ArrayList<>();
-    ReadOnlyKeyValueStore<String, LinkHealth> health = schedule.store(LinkScheduleTopology.HEALTH_STORE);
-    try (KeyValueIterator<String, LinkHealth> all = health.all()) {
-      all.forEachRemaining(kv -> {
-        if (wanted == null || kv.value.state() == wanted) {
-          items.add(kv.value);
-        }
-      });
-    }
-    if (wanted == null || wanted == LinkState.UNCHECKED) {
-      ReadOnlyKeyValueStore<String, ScheduledLink> links = schedule.store(LinkScheduleTopology.SCHEDULE_STORE);
-      try (KeyValueIterator<String, ScheduledLink> all = links.all()) {
-        all.forEachRemaining(kv -> {
-          if (health.get(kv.key) == null) {
-            items.add(unchecked(kv.value));
-          }
-        });
-      }
-    }
-    items.sort(Comparator.comparing(LinkHealth::resourceId));
+    List<LinkHealth> items = LinkTable.read(schedule, clock.instant()).filtered(state(ctx.queryParam("state")), ctx.queryParam("host"));
     ctx.json(Map.of("total", items.size(), "items", items));
   }
 
@@ -72,14 +52,11 @@ public final class LinkHealthRoutes implements WebModule {
     if (link == null) {
       throw ApiException.notFound("A catalogue link for " + id);
     }
-    ctx.json(unchecked(link));
+    ctx.json(LinkTable.unchecked(link));
   }
 
-  private static LinkHealth unchecked(ScheduledLink link) {
-    return new LinkHealth(LinkHealth.VERSION, link.resourceId(), link.url(), LinkState.UNCHECKED, 0, null, null, null, null, List.of());
-  }
 
-  private static LinkState state(String raw) {
+  static @Nullable LinkState state(@Nullable String raw) {
     if (raw == null || raw.isBlank()) {
       return null;
     }

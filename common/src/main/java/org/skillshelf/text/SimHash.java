@@ -1,4 +1,4 @@
-package org.skillshelf.enrich.extract;
+package org.skillshelf.text;
 
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;

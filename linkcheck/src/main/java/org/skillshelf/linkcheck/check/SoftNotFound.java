@@ -1,0 +1,130 @@
+package org.skillshelf.linkcheck.check;
+
+import java.net.URI;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.random.RandomGenerator;
+import org.skillshelf.fetch.FetchFailure;
+import org.skillshelf.fetch.FetchRequest;
+import org.skillshelf.fetch.FetchResult;
+import org.skillshelf.text.SimHash;
+
+/**
+ * Finds "soft 404s": pages that answer 200 but are really "not found" pages. Three signals, cheapest
+ * first: "not found" wording in the title, the first heading or a short page's text (in several
+ * languages); a deep link redirected to the site's home page; and, only when those did not decide,
+ * a random sibling path on the same host that also answers 200 with near-identical text (sites that
+ * answer every path with one page). The sibling's answer is cached per host, so a host with many
+ * links costs one extra request per {@code cacheFor}.
+ *
+ * <pre>{@code
+ * Optional<String> why = SoftNotFound.byWordingOrRedirect(requested, result, page)
+ *     .or(() -> softNotFound.bySibling(result.finalUri(), page));
+ * }</pre>
+ */
+public final class SoftNotFound {
+  /** Phrases of "not found" pages: en, de, fr, es, it, nl, pt, pl, sv, da, cs. */
+  private static final List<String> WORDING = List.of("page not found", "not found", "404", "page does not exist",
+      "page doesn't exist", "no longer available", "cannot be found", "can't be found", "could not be found",
+      "seite nicht gefunden", "nicht gefunden", "existiert nicht", "page introuvable", "page non trouvée",
+      "n'existe pas", "n’existe pas", "página no encontrada", "no se encontró", "no existe", "pagina non trovata",
+      "non trovata", "non esiste", "pagina niet gevonden", "niet gevonden", "bestaat niet", "página não encontrada",
+      "não encontrada", "não existe", "nie znaleziono", "sidan hittades inte", "siden blev ikke fundet",
+      "stránka nenalezena");
+  /** Text longer than this is an article that may mention "not found", not a "not found" page. */
+  private static final int SHORT_PAGE = 600;
+  /** Sibling text at least this similar counts as the same page (SimHash; edits stay above 0.9). */
+  private static final double SAME_PAGE = 0.94;
+
+  private final PageFetch fetch;
+  private final Clock clock;
+  private final Duration cacheFor;
+  private final RandomGenerator random;
+  private final Map<String, Sibling> siblings = new ConcurrentHashMap<>();
+
+  private record Sibling(boolean answersEverything, long fingerprint, String title, Instant until) {}
+
+  public SoftNotFound(PageFetch fetch, Clock clock, Duration cacheFor, RandomGenerator random) {
+    this.fetch = fetch;
+    this.clock = clock;
+    this.cacheFor = cacheFor;
+    this.random = random;
+  }
+
+  /** Signals (a) and (b): wording, or a deep link that landed on the home page. */
+  public static Optional<String> byWordingOrRedirect(URI requested, FetchResult result, CheckedPage page) {
+    if (isDeep(requested) && !result.redirects().isEmpty() && !isDeep(result.finalUri())) {
+      return Optional.of("the link redirects to the site's home page");
+    }
+    String heading = page.lowerTitleAndHeading();
+    String text = page.lowerText();
+    for (String phrase : WORDING) {
+      if (heading.contains(phrase) || text.length() <= SHORT_PAGE && text.contains(phrase) && !phrase.equals("404")) {
+        return Optional.of("the page says \"" + phrase + "\"");
+      }
+    }
+    return Optional.empty();
+  }
+
+  /** Signal (c): a made-up path on the same host answers the same page. */
+  public Optional<String> bySibling(URI finalUri, CheckedPage page) throws InterruptedException {
+    if (!isDeep(finalUri) || finalUri.getHost() == null) {
+      return Optional.empty();
+    }
+    String host = finalUri.getHost() + ":" + finalUri.getPort();
+    Instant now = clock.instant();
+    Sibling sibling = siblings.get(host);
+    if (sibling == null || !sibling.until().isAfter(now)) {
+      Optional<Sibling> fetched = fetchSibling(finalUri, now);
+      if (fetched.isEmpty()) {
+        return Optional.empty();
+      }
+      sibling = fetched.get();
+      siblings.put(host, sibling);
+    }
+    if (!sibling.answersEverything()) {
+      return Optional.empty();
+    }
+    boolean same = sibling.fingerprint() == page.fingerprint()
+        || sibling.fingerprint() != 0 && page.fingerprint() != 0 && SimHash.similarity(sibling.fingerprint(), page.fingerprint()) >= SAME_PAGE;
+    return same && sibling.title().equals(page.title())
+        ? Optional.of("a made-up path on the same host answers the same page")
+        : Optional.empty();
+  }
+
+  private Optional<Sibling> fetchSibling(URI finalUri, Instant now) throws InterruptedException {
+    URI made = finalUri.resolve("/" + token() + "-" + token());
+    try {
+      FetchResult answer = fetch.fetch(FetchRequest.get(made));
+      boolean ok = answer.status() >= 200 && answer.status() < 300;
+      CheckedPage page = ok ? CheckedPage.parse(answer.text()) : CheckedPage.parse("");
+      return Optional.of(new Sibling(ok, page.fingerprint(), page.title(), now.plus(cacheFor)));
+    } catch (FetchFailure | HostBackingOff e) {
+      return Optional.empty(); // no evidence either way; try again with the next link of this host
+    }
+  }
+
+  private String token() {
+    StringBuilder out = new StringBuilder(8);
+    for (int i = 0; i < 8; i++) {
+      out.append((char) ('a' + random.nextInt(26)));
+    }
+    return out.toString();
+  }
+
+  /** A link below the site root; a home page cannot be a "not found" page of itself. */
+  static boolean isDeep(URI uri) {
+    String path = uri.getPath();
+    if (path == null || path.isEmpty() || path.equals("/")) {
+      return false;
+    }
+    String lower = path.toLowerCase(java.util.Locale.ROOT);
+    return !List.of("/index.html", "/index.htm", "/index.php", "/home", "/en", "/en/", "/de", "/de/", "/fr", "/fr/")
+        .contains(lower);
+  }
+}
