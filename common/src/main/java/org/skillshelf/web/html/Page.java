@@ -43,6 +43,7 @@ public final class Page {
         <nav aria-label="Main">
         <ul>
         <li><a href="/">Catalogue</a></li>
+        <li><a href="/taxonomy">Skills</a></li>
         <li><a href="/collections">Collections</a></li>
         <li><a href="/submit">Suggest a resource</a></li>
         <li><a href="/review">Review</a></li>

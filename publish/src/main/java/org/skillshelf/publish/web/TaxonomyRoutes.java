@@ -4,11 +4,12 @@ import io.javalin.config.JavalinConfig;
 import java.util.List;
 import java.util.Map;
 import org.jspecify.annotations.Nullable;
+import org.skillshelf.publish.site.TaxonomyPage;
 import org.skillshelf.taxonomy.Skill;
 import org.skillshelf.taxonomy.Taxonomy;
 import org.skillshelf.web.WebModule;
 
-/** The skills this catalogue organises by, as {@code GET /api/taxonomy}. */
+/** The skills this catalogue organises by, as {@code GET /api/taxonomy} and the {@code /taxonomy} page. */
 public final class TaxonomyRoutes implements WebModule {
   private final Taxonomy taxonomy;
 
@@ -32,5 +33,6 @@ public final class TaxonomyRoutes implements WebModule {
   public void mount(JavalinConfig config) {
     config.routes.get("/api/taxonomy", ctx -> ctx.json(Map.of("name", taxonomy.name(),
         "skills", taxonomy.skills().stream().map(SkillView::of).toList())));
+    config.routes.get("/taxonomy", ctx -> TaxonomyPage.render(ctx, taxonomy));
   }
 }
