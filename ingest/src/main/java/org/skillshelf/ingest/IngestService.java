@@ -22,7 +22,7 @@ public final class IngestService implements StageService {
   private final List<WebModule> modules;
 
   public IngestService(ServiceContext context) {
-    this.intake = new StreamsApp("intake", IntakeTopology.build(), context.kafka().streams("skillshelf-intake"), context.registry());
+    this.intake = new StreamsApp("intake", IntakeTopology.build(context.registry()), context.kafka().streams("skillshelf-intake"), context.registry());
     var board = new StatusBoard(intake, context.clock());
     var targets = new TargetCheck(AddressPolicy.refusingPrivate(context.config().fetchAllowCidrs()));
     var desk = new SubmissionDesk(context.publisher(), board, targets, context.taxonomy(), TrackingParameters.defaults(),

@@ -29,7 +29,7 @@ public final class PublishService implements StageService {
   private final List<WebModule> modules;
 
   public PublishService(ServiceContext context) {
-    this.review = new StreamsApp("review", ReviewTopology.build(), context.kafka().streams("skillshelf-review"), context.registry());
+    this.review = new StreamsApp("review", ReviewTopology.build(context.registry()), context.kafka().streams("skillshelf-review"), context.registry());
     this.index = new CatalogueIndex(context.taxonomy());
     this.indexer = new CatalogueIndexer(index, context.kafka(), context.registry());
     var desk = new DecisionDesk(review, context.publisher(), context.taxonomy(), context.clock());

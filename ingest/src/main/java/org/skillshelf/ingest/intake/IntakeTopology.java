@@ -30,13 +30,19 @@ public final class IntakeTopology {
 
   private IntakeTopology() {}
 
+  /** The topology with its counters in a registry of its own (tests). */
   public static Topology build() {
+    return build(new io.micrometer.core.instrument.simple.SimpleMeterRegistry());
+  }
+
+  /** The topology, counting suggestions as {@code skillshelf.intake.suggestions{outcome=new|duplicate|retry}}. */
+  public static Topology build(io.micrometer.core.instrument.MeterRegistry registry) {
     Topology topology = new Topology();
     topology.addSource("submissions-source", Serdes.String().deserializer(), Topics.SUBMISSIONS.serde().deserializer(), Topics.SUBMISSIONS.name());
     topology.addSource("enriched-source", Serdes.String().deserializer(), Topics.ENRICHED.serde().deserializer(), Topics.ENRICHED.name());
     topology.addSource("decisions-source", Serdes.String().deserializer(), Topics.DECISIONS.serde().deserializer(), Topics.DECISIONS.name());
     topology.addSource("catalogue-source", Serdes.String().deserializer(), Topics.CATALOGUE.serde().deserializer(), Topics.CATALOGUE.name());
-    topology.addProcessor("intake", IntakeProcessor::new, "submissions-source", "enriched-source", "decisions-source", "catalogue-source");
+    topology.addProcessor("intake", () -> new IntakeProcessor(registry), "submissions-source", "enriched-source", "decisions-source", "catalogue-source");
     topology.addStateStore(Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(STORE), Serdes.String(), STATUS_SERDE), "intake");
     topology.addSink("enrichment-requests-sink", Topics.ENRICHMENT_REQUESTS.name(), Serdes.String().serializer(),
         Topics.ENRICHMENT_REQUESTS.serde().serializer(), "intake");
@@ -44,6 +50,17 @@ public final class IntakeTopology {
   }
 
   private static final class IntakeProcessor implements Processor<String, Object, String, EnrichmentRequest> {
+    private final io.micrometer.core.instrument.MeterRegistry registry;
+
+    IntakeProcessor(io.micrometer.core.instrument.MeterRegistry registry) {
+      this.registry = registry;
+    }
+
+    private void count(String outcome) {
+      io.micrometer.core.instrument.Counter.builder("skillshelf.intake.suggestions").tag("outcome", outcome)
+          .description("suggestions by what intake did with them").register(registry).increment();
+    }
+
     private @Nullable KeyValueStore<String, ResourceStatus> store;
     private @Nullable ProcessorContext<String, EnrichmentRequest> context;
 
@@ -82,8 +99,10 @@ public final class IntakeTopology {
       var suggestion = new ResourceStatus.Suggestion(s.submissionId(),
           s.submitter() == null ? null : s.submitter().name(), s.note(), s.channel(), s.at());
       if (current != null && !current.needsEnrichment()) {
+        count("duplicate");
         return current.suggested(suggestion);
       }
+      count(current == null ? "new" : "retry");
       ResourceStatus status = current != null ? current.suggested(suggestion)
           : new ResourceStatus(ResourceStatus.VERSION, s.resourceId(), s.url(), s.canonicalUrl(), SubmissionStatus.RECEIVED,
               java.util.List.of(), java.util.List.of(suggestion), null).moved(SubmissionStatus.RECEIVED, s.at(), null);

@@ -30,13 +30,19 @@ public final class ReviewTopology {
 
   private ReviewTopology() {}
 
+  /** The topology with its counters in a registry of its own (tests). */
   public static Topology build() {
+    return build(new io.micrometer.core.instrument.simple.SimpleMeterRegistry());
+  }
+
+  /** The topology, counting decisions applied and refused as {@code skillshelf.review.decisions}. */
+  public static Topology build(io.micrometer.core.instrument.MeterRegistry registry) {
     Topology topology = new Topology();
     topology.addSource("enriched-source", Serdes.String().deserializer(), Topics.ENRICHED.serde().deserializer(),
         Topics.ENRICHED.name());
     topology.addSource("decisions-source", Serdes.String().deserializer(), Topics.DECISIONS.serde().deserializer(),
         Topics.DECISIONS.name());
-    topology.addProcessor("review", ReviewProcessor::new, "enriched-source", "decisions-source");
+    topology.addProcessor("review", () -> new ReviewProcessor(registry), "enriched-source", "decisions-source");
     topology.addStateStore(Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(STORE), Serdes.String(), ITEM_SERDE),
         "review");
     topology.addSink("catalogue-sink", Topics.CATALOGUE.name(), Serdes.String().serializer(),
@@ -45,6 +51,17 @@ public final class ReviewTopology {
   }
 
   private static final class ReviewProcessor implements Processor<String, Object, String, CatalogueRecord> {
+    private final io.micrometer.core.instrument.MeterRegistry registry;
+
+    ReviewProcessor(io.micrometer.core.instrument.MeterRegistry registry) {
+      this.registry = registry;
+    }
+
+    private void count(ReviewDecision.Verdict verdict, String outcome) {
+      io.micrometer.core.instrument.Counter.builder("skillshelf.review.decisions").tag("verdict", verdict.name())
+          .tag("outcome", outcome).description("curator decisions applied or refused as conflicts").register(registry).increment();
+    }
+
     private @Nullable KeyValueStore<String, ReviewItem> store;
     private @Nullable ProcessorContext<String, CatalogueRecord> context;
 
@@ -90,6 +107,13 @@ public final class ReviewTopology {
         LOG.warn("decision {} names {}, which is not in the review queue", decision.decisionId(), record.key());
         return;
       }
+      boolean fits = switch (decision.verdict()) {
+        case APPROVE, REJECT -> item.state().awaitsDecision();
+        case EDIT, WITHDRAW -> item.state() == ReviewState.APPROVED;
+      };
+      if (fits) {
+        count(decision.verdict(), "applied");
+      }
       switch (decision.verdict()) {
         case APPROVE -> {
           if (item.state().awaitsDecision()) {
@@ -130,7 +154,8 @@ public final class ReviewTopology {
       context().forward(new Record<>(record.key(), published, record.timestamp()));
     }
 
-    private static void conflict(ReviewDecision decision, ReviewItem item) {
+    private void conflict(ReviewDecision decision, ReviewItem item) {
+      count(decision.verdict(), "conflict");
       LOG.info("decision {} by {} ({}) on {} ignored: the item is already {} by {}", decision.decisionId(),
           decision.curator(), decision.verdict(), item.resourceId(), item.state(), item.decidedBy());
     }
