@@ -32,7 +32,7 @@ public final class EnrichService implements StageService {
     this.extractor = new ResourceExtractor(ExtractionLimits.defaults());
     var tagger = new SkillTagger(context.taxonomy());
     var fingerprints = new Fingerprints();
-    this.learner = new CatalogueLearner(tagger, fingerprints, context.kafka());
+    this.learner = new CatalogueLearner(tagger, fingerprints, context.kafka(), context.registry());
     var enrichment = new Enrichment(fetcher, extractor, tagger, fingerprints, context.clock(), context.registry());
     // The transactional id must be stable across restarts, so that a restarted instance fences
     // and aborts its predecessor's open transaction at once instead of readers waiting it out.
