@@ -80,7 +80,7 @@ public final class SubmissionBenchmark {
     List<long[]> latencies = new ArrayList<>();
     List<Thread> threads = new ArrayList<>();
     for (int c = 0; c < clients; c++) {
-      long[] mine = new long[2_000_000];
+      long[] mine = new long[200_000];
       latencies.add(mine);
       int[] n = {0};
       threads.add(Thread.ofVirtual().start(() -> {
