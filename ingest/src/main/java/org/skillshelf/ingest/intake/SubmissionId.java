@@ -1,22 +1,22 @@
 package org.skillshelf.ingest.intake;
 
-import java.security.SecureRandom;
 import java.util.HexFormat;
 import java.util.Optional;
+import java.util.concurrent.ThreadLocalRandom;
 
 /**
  * Submission ids carry the resource they suggest ({@code <resourceId>.<random>}), so a status
  * lookup needs no index from submissions to resources.
  */
 public final class SubmissionId {
-  private static final SecureRandom RANDOM = new SecureRandom();
-
   private SubmissionId() {}
 
+  /**
+   * A new id. The random part only tells suggestions of one resource apart; it guards nothing (a
+   * status is public), so a per-thread generator serves instead of a contended SecureRandom.
+   */
   public static String newFor(String resourceId) {
-    byte[] bytes = new byte[6];
-    RANDOM.nextBytes(bytes);
-    return resourceId + "." + HexFormat.of().formatHex(bytes);
+    return resourceId + "." + HexFormat.of().toHexDigits(ThreadLocalRandom.current().nextLong()).substring(4);
   }
 
   public static Optional<String> resourceIdOf(String submissionId) {
