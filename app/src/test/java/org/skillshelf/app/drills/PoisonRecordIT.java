@@ -159,7 +159,8 @@ class PoisonRecordIT {
    */
   @Test
   void knownGapLinkChecksContinuePastPoisonRequestsAndDeadLetterThem() {
-    await().atMost(PATIENCE).untilAsserted(() ->
+    // Checks run every 3 s here, so 45 s is ample for the approved resource's first check.
+    await().atMost(Duration.ofSeconds(45)).untilAsserted(() ->
         assertThat(http.get("/api/link-health/" + resourceId).json().path("state").asText()).isEqualTo("HEALTHY"));
     List<RecordMetadata> requests = poison.stream().filter(m -> m.topic().equals(Topics.LINK_CHECK_REQUESTS.name())).toList();
     await().atMost(PATIENCE).untilAsserted(() -> {
