@@ -172,6 +172,52 @@ class PoisonRecordIT {
     });
   }
 
+  @Test
+  void deadLettersAreForCuratorsOnly() {
+    assertThat(new Http(app.baseUrl(), null, null).get("/api/dead-letters").status()).isEqualTo(401);
+    assertThat(new Http(app.baseUrl(), "ada", "wrong").get("/api/dead-letters").status()).isEqualTo(401);
+  }
+
+  @Test
+  void anOperatorDiscardsOneDeadLetterAndReplaysAnother() {
+    String submissions = Topics.SUBMISSIONS.name();
+    JsonNode[] pair = new JsonNode[2];
+    await().atMost(PATIENCE).untilAsserted(() -> {
+      List<JsonNode> fromSubmissions = new ArrayList<>();
+      http.get("/api/dead-letters").json().get("items").forEach(i -> {
+        if (i.get("sourceTopic").asText().equals(submissions)) {
+          fromSubmissions.add(i);
+        }
+      });
+      assertThat(fromSubmissions).hasSizeGreaterThanOrEqualTo(2);
+      pair[0] = fromSubmissions.get(0);
+      pair[1] = fromSubmissions.get(1);
+    });
+    assertThat(pair[0].get("reason").asText()).isNotBlank();
+    String discarded = pair[0].get("partition").asInt() + "/" + pair[0].get("offset").asLong();
+    String replayed = pair[1].get("partition").asInt() + "/" + pair[1].get("offset").asLong();
+    long replayedSourceOffset = pair[1].get("sourceOffset").asLong();
+
+    assertThat(http.post("/api/dead-letters/" + discarded + "/discard", "application/json", "").status()).isEqualTo(202);
+    assertThat(http.post("/api/dead-letters/" + replayed + "/replay", "application/json", "").status()).isEqualTo(202);
+    assertThat(http.post("/api/dead-letters/" + discarded + "/discard", "application/json", "").status())
+        .as("a handled dead letter is no longer on the desk").isEqualTo(404);
+
+    // The replayed copy is still poison, so intake dead-letters it again from its new offset.
+    await().atMost(PATIENCE).untilAsserted(() -> {
+      List<String> listed = new ArrayList<>();
+      List<Long> sourceOffsets = new ArrayList<>();
+      http.get("/api/dead-letters").json().get("items").forEach(i -> {
+        listed.add(i.get("partition").asInt() + "/" + i.get("offset").asLong());
+        if (i.get("sourceTopic").asText().equals(submissions) && i.get("key").asText().equals(pair[1].get("key").asText())) {
+          sourceOffsets.add(i.get("sourceOffset").asLong());
+        }
+      });
+      assertThat(listed).doesNotContain(discarded, replayed);
+      assertThat(sourceOffsets).anySatisfy(o -> assertThat(o).isGreaterThan(replayedSourceOffset));
+    });
+  }
+
   /** Where a dead letter came from and why, as its headers say. */
   record Source(String topic, int partition, long offset, String reason) {}
 
@@ -187,6 +233,9 @@ class PoisonRecordIT {
       long deadline = System.nanoTime() + Duration.ofSeconds(20).toNanos();
       while (consumer.position(partition) < end && System.nanoTime() < deadline) {
         for (ConsumerRecord<String, byte[]> r : consumer.poll(Duration.ofMillis(200))) {
+          if (header(r, DeadLetter.TOPIC).isEmpty()) {
+            continue; // an operator's replay or discard marker
+          }
           found.add(new Source(header(r, DeadLetter.TOPIC), Integer.parseInt(header(r, DeadLetter.PARTITION)),
               Long.parseLong(header(r, DeadLetter.OFFSET)), header(r, DeadLetter.REASON)));
         }
