@@ -52,6 +52,19 @@ public final class EventPublisher implements AutoCloseable {
     }
   }
 
+  /** Sends an already serialised record (a dead letter) and waits for the acknowledgement. */
+  public RecordMetadata sendRecord(ProducerRecord<String, byte[]> record) {
+    try {
+      return producer.send(record).get(ACK_TIMEOUT.toMillis(), TimeUnit.MILLISECONDS);
+    } catch (ExecutionException | TimeoutException | KafkaException e) {
+      LOG.warn("Kafka did not take a record for {}: {}", record.topic(), e.toString());
+      throw unavailable();
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw unavailable();
+    }
+  }
+
   public RecordMetadata await(Future<RecordMetadata> pending, Topic<?> topic) {
     try {
       return pending.get(ACK_TIMEOUT.toMillis(), TimeUnit.MILLISECONDS);

@@ -17,6 +17,7 @@ import java.util.Map;
 import org.jspecify.annotations.Nullable;
 import org.skillshelf.config.Service;
 import org.skillshelf.config.SkillshelfConfig;
+import org.skillshelf.kafka.DeadLetterDesk;
 import org.skillshelf.kafka.EventPublisher;
 import org.skillshelf.kafka.KafkaClients;
 import org.skillshelf.kafka.TopicProvisioner;
@@ -107,6 +108,7 @@ public final class SkillshelfProcess implements AutoCloseable {
       checks.add(kafkaHealth);
       List<WebModule> modules = new ArrayList<>(extraModules);
       modules.add(new CuratorLogin(context.curators(), registry, context.clock()));
+      modules.add(new DeadLetterDesk(kafka, context.curators(), registry, context.clock()));
       for (StageService service : services) {
         checks.addAll(service.healthChecks());
         modules.addAll(service.webModules());

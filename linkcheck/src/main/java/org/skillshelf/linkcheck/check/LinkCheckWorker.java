@@ -13,12 +13,15 @@ import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.atomic.AtomicBoolean;
 import org.apache.kafka.clients.consumer.ConsumerRebalanceListener;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.consumer.ConsumerRecords;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.common.TopicPartition;
+import org.apache.kafka.common.errors.RecordDeserializationException;
 import org.apache.kafka.common.errors.WakeupException;
 import org.apache.kafka.common.serialization.StringDeserializer;
 import org.skillshelf.events.LinkCheck;
 import org.skillshelf.events.LinkCheckRequest;
+import org.skillshelf.kafka.DeadLetter;
 import org.skillshelf.kafka.EventPublisher;
 import org.skillshelf.kafka.KafkaClients;
 import org.skillshelf.kafka.Topics;
@@ -79,7 +82,14 @@ public final class LinkCheckWorker implements HealthCheck, AutoCloseable {
         public void onPartitionsAssigned(Collection<TopicPartition> partitions) {}
       });
       while (running.get()) {
-        for (ConsumerRecord<String, LinkCheckRequest> record : consumer.poll(Duration.ofMillis(200))) {
+        ConsumerRecords<String, LinkCheckRequest> polled;
+        try {
+          polled = consumer.poll(Duration.ofMillis(200));
+        } catch (RecordDeserializationException poison) {
+          deadLetter(poison);
+          continue;
+        }
+        for (ConsumerRecord<String, LinkCheckRequest> record : polled) {
           TopicPartition partition = new TopicPartition(record.topic(), record.partition());
           progress.started(partition, record.offset());
           if (record.value() == null || !checking.add(record.value().resourceId())) {
@@ -102,6 +112,17 @@ public final class LinkCheckWorker implements HealthCheck, AutoCloseable {
     } finally {
       consumer.close(Duration.ofSeconds(5));
     }
+  }
+
+  /** An unreadable request goes to the dead-letter topic and the worker moves past it. */
+  private void deadLetter(RecordDeserializationException poison) {
+    TopicPartition partition = poison.topicPartition();
+    LOG.warn("Unreadable check request {}@{} sent to the dead-letter topic: {}", partition, poison.offset(),
+        poison.getCause() == null ? poison.getMessage() : poison.getCause().getMessage());
+    publisher.sendRecord(DeadLetter.of(poison));
+    progress.started(partition, poison.offset());
+    progress.finished(partition, poison.offset());
+    consumer.seek(partition, poison.offset() + 1);
   }
 
   private void commitFinished() {
