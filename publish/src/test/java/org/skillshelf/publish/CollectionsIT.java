@@ -117,6 +117,27 @@ class CollectionsIT {
     assertThat(send("GET", "/coverage", null, true).body()).contains("Digital preservation", "gap");
   }
 
+  @Test
+  void theCuratorFormsNeedTheCsrfTokenAndShowWhatWasTypedWhenRefused() throws Exception {
+    HttpClient browser = HttpClient.newBuilder().cookieHandler(new java.net.CookieManager()).build();
+    String form = browser.send(HttpRequest.newBuilder(URI.create(app.baseUrl() + "/curate/collections/new"))
+        .header("Authorization", AUTH).build(), HttpResponse.BodyHandlers.ofString()).body();
+    java.util.regex.Matcher csrf = java.util.regex.Pattern.compile("name=\"_csrf\" value=\"([^\"]+)\"").matcher(form);
+    assertThat(csrf.find()).isTrue();
+    String fields = "title=%3Cscript%3Ex%3C%2Fscript%3E&kind=LEARNING_PATH&resourceId=p-1&note=&resourceId=missing&note=later";
+    assertThat(postForm(browser, "/curate/collections", fields).statusCode()).isEqualTo(403);
+    HttpResponse<String> refused = postForm(browser, "/curate/collections", "_csrf=" + csrf.group(1) + "&" + fields);
+    assertThat(refused.statusCode()).isEqualTo(400);
+    assertThat(refused.body()).contains("&lt;script&gt;x&lt;/script&gt;", "value=\"missing\"", "not a published resource")
+        .doesNotContain("<script>x");
+  }
+
+  private static HttpResponse<String> postForm(HttpClient client, String path, String form) throws Exception {
+    return client.send(HttpRequest.newBuilder(URI.create(app.baseUrl() + path)).header("Authorization", AUTH)
+        .header("Content-Type", "application/x-www-form-urlencoded").POST(HttpRequest.BodyPublishers.ofString(form)).build(),
+        HttpResponse.BodyHandlers.ofString());
+  }
+
   private static List<String> titlesIn(String page) {
     return List.of("Why preserve digital files", "Checksums in practice", "Archiving the web").stream()
         .filter(page::contains).sorted(java.util.Comparator.comparingInt(page::indexOf)).toList();
