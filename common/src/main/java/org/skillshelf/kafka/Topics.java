@@ -5,6 +5,7 @@ import java.util.Map;
 import org.apache.kafka.common.config.TopicConfig;
 import org.skillshelf.events.BrokenLinkReport;
 import org.skillshelf.events.CatalogueRecord;
+import org.skillshelf.events.Collection;
 import org.skillshelf.events.EnrichedResource;
 import org.skillshelf.events.EnrichmentRequest;
 import org.skillshelf.events.LinkCheck;
@@ -75,6 +76,11 @@ public final class Topics {
           Map.of(TopicConfig.CLEANUP_POLICY_CONFIG, TopicConfig.CLEANUP_POLICY_DELETE,
               TopicConfig.RETENTION_MS_CONFIG, String.valueOf(365L * 24 * 3600 * 1000)));
 
+  /** Curated collections and learning paths, keyed by collection id; deleting one is a tombstone. */
+  public static final Topic<Collection> COLLECTIONS =
+      new Topic<>("skillshelf.collections", EventSerde.of(Collection.class, Collection.VERSION), 3,
+          Map.of(TopicConfig.CLEANUP_POLICY_CONFIG, TopicConfig.CLEANUP_POLICY_COMPACT));
+
   /** Records no stage could read, with the reason and source offset in their headers. */
   public static final String DEAD_LETTERS = "skillshelf.dead-letters";
 
@@ -82,6 +88,6 @@ public final class Topics {
 
   public static List<Topic<?>> all() {
     return List.of(SUBMISSIONS, ENRICHMENT_REQUESTS, ENRICHED, DECISIONS, CATALOGUE,
-        LINK_CHECK_REQUESTS, LINK_CHECKS, LINK_HEALTH, LINK_REPORTS);
+        LINK_CHECK_REQUESTS, LINK_CHECKS, LINK_HEALTH, LINK_REPORTS, COLLECTIONS);
   }
 }

@@ -2,11 +2,22 @@ package org.skillshelf.publish;
 
 import java.util.List;
 import org.skillshelf.kafka.StreamsApp;
+import org.skillshelf.publish.collections.CollectionDesk;
+import org.skillshelf.publish.collections.CollectionLog;
+import org.skillshelf.publish.collections.CollectionPages;
+import org.skillshelf.publish.collections.CollectionReader;
+import org.skillshelf.publish.collections.CollectionRoutes;
+import org.skillshelf.publish.collections.CollectionRules;
+import org.skillshelf.publish.collections.CollectionShelf;
+import org.skillshelf.publish.collections.CollectionWorkspace;
+import org.skillshelf.publish.coverage.Coverage;
+import org.skillshelf.publish.coverage.CoverageRoutes;
 import org.skillshelf.publish.review.DecisionDesk;
 import org.skillshelf.publish.review.ReviewTopology;
 import org.skillshelf.publish.search.CatalogueIndex;
 import org.skillshelf.publish.search.CatalogueIndexer;
 import org.skillshelf.publish.harvest.HarvestRoutes;
+import org.skillshelf.publish.site.DigCompFramework;
 import org.skillshelf.publish.site.SiteRoutes;
 import org.skillshelf.publish.web.CatalogueRoutes;
 import org.skillshelf.publish.web.ReviewRoutes;
@@ -20,12 +31,16 @@ import org.skillshelf.web.WebModule;
 
 /**
  * The publish service: the review queue (a Streams topology turning decisions into catalogue
- * records) and the public catalogue (a search index materialised from the catalogue topic).
+ * records), the public catalogue (a search index materialised from the catalogue topic), and the
+ * collections and learning paths (materialised from the collections topic) with the coverage page.
  */
 public final class PublishService implements StageService {
+  /** Fewer published resources than this for a skill or competence is shown as thin coverage. */
+  private static final int LOW_COVERAGE = 3;
   private final StreamsApp review;
   private final CatalogueIndex index;
   private final CatalogueIndexer indexer;
+  private final CollectionReader collectionReader;
   private final List<WebModule> modules;
 
   public PublishService(ServiceContext context) {
@@ -33,15 +48,24 @@ public final class PublishService implements StageService {
     this.index = new CatalogueIndex(context.taxonomy());
     this.indexer = new CatalogueIndexer(index, context.kafka(), context.registry());
     var desk = new DecisionDesk(review, context.publisher(), context.taxonomy(), context.clock());
+    var shelf = new CollectionShelf();
+    this.collectionReader = new CollectionReader(shelf, context.kafka(), context.registry());
+    var collections = new CollectionDesk(shelf, CollectionLog.on(context.publisher()),
+        new CollectionRules(id -> index.get(id).isPresent()), context.clock());
     this.modules = List.of(
         new ReviewRoutes(desk, context.curators()),
         new ReviewWorkspace(desk, context.curators(), context.clock()),
         new CurationRoutes(desk, context.curators(), index),
+        new CollectionRoutes(collections, context.curators()),
+        new CollectionWorkspace(collections, context.curators(), id -> index.get(id).map(r -> r.title())),
+        new CollectionPages(shelf, index),
+        new CoverageRoutes(() -> Coverage.of(index.byUpdate(), context.taxonomy(), DigCompFramework::label,
+            CollectionRules.LEVELS, LOW_COVERAGE), context.curators()),
         // Before the catalogue API: its /api/catalogue/{resourceId} would take the export paths.
-        new HarvestRoutes(index, context.taxonomy(), context.clock(), "skillshelf@localhost"),
+        new HarvestRoutes(index, context.taxonomy(), context.clock(), "skillshelf@localhost", shelf),
         new CatalogueRoutes(index),
         new TaxonomyRoutes(context.taxonomy()),
-        new SiteRoutes(index, context.taxonomy(), context.publisher(), context.clock()));
+        new SiteRoutes(index, context.taxonomy(), context.publisher(), context.clock(), shelf));
   }
 
   @Override
@@ -56,17 +80,19 @@ public final class PublishService implements StageService {
 
   @Override
   public List<HealthCheck> healthChecks() {
-    return List.of(review, indexer);
+    return List.of(review, indexer, collectionReader);
   }
 
   @Override
   public void start() {
     review.start();
     indexer.start();
+    collectionReader.start();
   }
 
   @Override
   public void close() {
+    collectionReader.close();
     indexer.close();
     review.close();
     index.close();

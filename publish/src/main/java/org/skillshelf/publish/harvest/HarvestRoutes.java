@@ -7,6 +7,8 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import org.skillshelf.events.CatalogueRecord;
+import org.skillshelf.events.Collection;
+import org.skillshelf.publish.collections.CollectionShelf;
 import org.skillshelf.publish.search.CatalogueIndex;
 import org.skillshelf.publish.site.SearchParameters;
 import org.skillshelf.taxonomy.Taxonomy;
@@ -15,7 +17,7 @@ import org.skillshelf.web.WebModule;
 import org.skillshelf.web.html.Csrf;
 
 /**
- * The open formats: {@code /feed.xml} (Atom, optionally {@code ?skill=}), {@code /oai} (OAI-PMH,
+ * The open formats: {@code /feed.xml} (Atom, optionally {@code ?skill=} or {@code ?collection=}), {@code /oai} (OAI-PMH,
  * GET or POST), {@code /sitemap.xml}, and {@code /api/catalogue/export.csv} and {@code .json}.
  * Mount before the catalogue API, whose {@code /api/catalogue/{resourceId}} would otherwise take
  * the export paths.
@@ -27,12 +29,18 @@ public final class HarvestRoutes implements WebModule {
   private final Taxonomy taxonomy;
   private final Clock clock;
   private final OaiPmh oai;
+  private final CollectionShelf collections;
 
   public HarvestRoutes(CatalogueIndex index, Taxonomy taxonomy, Clock clock, String adminEmail) {
+    this(index, taxonomy, clock, adminEmail, new CollectionShelf());
+  }
+
+  public HarvestRoutes(CatalogueIndex index, Taxonomy taxonomy, Clock clock, String adminEmail, CollectionShelf collections) {
     this.index = index;
     this.taxonomy = taxonomy;
     this.clock = clock;
-    this.oai = new OaiPmh(index, taxonomy, clock, adminEmail, 50);
+    this.collections = collections;
+    this.oai = new OaiPmh(index, taxonomy, clock, adminEmail, 50, collections);
   }
 
   @Override
@@ -51,6 +59,11 @@ public final class HarvestRoutes implements WebModule {
   }
 
   private void feed(Context ctx) {
+    String collection = SearchParameters.param(ctx, "collection");
+    if (collection != null) {
+      collectionFeed(ctx, collection);
+      return;
+    }
     String skill = SearchParameters.param(ctx, "skill");
     List<CatalogueRecord> records;
     String title = "Skillshelf: new resources";
@@ -66,6 +79,15 @@ public final class HarvestRoutes implements WebModule {
     }
     ctx.contentType("application/atom+xml; charset=utf-8")
         .result(new AtomFeed(taxonomy).build(records, title, base(ctx), self, clock.instant()));
+  }
+
+  /** A collection's resources in the collection's order, so a reader follows a path step by step. */
+  private void collectionFeed(Context ctx, String id) {
+    Collection c = collections.published(id).orElseThrow(() -> ApiException.notFound("The published collection " + id));
+    List<CatalogueRecord> records = c.steps().stream().flatMap(s -> index.get(s.resourceId()).stream()).toList();
+    String self = base(ctx) + "/feed.xml?collection=" + org.skillshelf.web.html.Html.param(id);
+    ctx.contentType("application/atom+xml; charset=utf-8")
+        .result(new AtomFeed(taxonomy).build(records, "Skillshelf: " + c.title(), base(ctx), self, c.updatedAt()));
   }
 
   private void oai(Context ctx, Map<String, List<String>> parameters) {

@@ -53,11 +53,10 @@ record HarvestWindow(@Nullable String set, @Nullable Instant from, @Nullable Ins
     throw new OaiError("badArgument", "'" + value + "' is not a date (YYYY-MM-DD or YYYY-MM-DDThh:mm:ssZ).");
   }
 
-  /** Whether the record is in the selected set and time range, wherever paging stands. */
+  /** Whether the record is in the selected time range, wherever paging stands (the set is {@link OaiPmh}'s to judge). */
   boolean inRange(CatalogueRecord r) {
     Instant at = r.updatedAt();
-    return (from == null || !at.isBefore(from)) && (until == null || !at.isAfter(until))
-        && (set == null || r.skills().contains(OaiPmh.skillOfSet(set)));
+    return (from == null || !at.isBefore(from)) && (until == null || !at.isAfter(until));
   }
 
   boolean isAfterPosition(CatalogueRecord r) {

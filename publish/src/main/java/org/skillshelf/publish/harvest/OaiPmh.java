@@ -9,13 +9,16 @@ import java.util.Set;
 import java.util.TreeMap;
 import org.jspecify.annotations.Nullable;
 import org.skillshelf.events.CatalogueRecord;
+import org.skillshelf.events.Collection;
+import org.skillshelf.publish.collections.CollectionShelf;
 import org.skillshelf.publish.search.CatalogueIndex;
 import org.skillshelf.taxonomy.Skill;
 import org.skillshelf.taxonomy.Taxonomy;
 
 /**
  * The catalogue as an OAI-PMH 2.0 repository (https://www.openarchives.org/OAI/openarchivesprotocol.html):
- * all six verbs, {@code oai_dc} metadata, skills as sets ({@code skill:ID}), {@code from}/{@code
+ * all six verbs, {@code oai_dc} metadata, skills and published collections as sets ({@code skill:ID},
+ * {@code collection:ID}), {@code from}/{@code
  * until} on each record's last update, resumption tokens, and the protocol's error codes.
  * Withdrawn records are not remembered, so the repository declares {@code deletedRecord=no}.
  *
@@ -28,6 +31,7 @@ public final class OaiPmh {
   static final String XSI = "http://www.w3.org/2001/XMLSchema-instance";
   static final String ID_PREFIX = "oai:skillshelf:";
   private static final String SET_PREFIX = "skill:";
+  private static final String COLLECTION_PREFIX = "collection:";
   private static final Map<String, Set<String>> ARGUMENTS = Map.of(
       "Identify", Set.of(),
       "ListMetadataFormats", Set.of("identifier"),
@@ -41,8 +45,14 @@ public final class OaiPmh {
   private final Clock clock;
   private final String adminEmail;
   private final int pageSize;
+  private final CollectionShelf collections;
 
   public OaiPmh(CatalogueIndex index, Taxonomy taxonomy, Clock clock, String adminEmail, int pageSize) {
+    this(index, taxonomy, clock, adminEmail, pageSize, new CollectionShelf());
+  }
+
+  public OaiPmh(CatalogueIndex index, Taxonomy taxonomy, Clock clock, String adminEmail, int pageSize, CollectionShelf collections) {
+    this.collections = collections;
     this.index = index;
     this.taxonomy = taxonomy;
     this.clock = clock;
@@ -154,6 +164,9 @@ public final class OaiPmh {
       for (Skill skill : taxonomy.skills()) {
         xml.start(OAI, "set").element(OAI, "setSpec", SET_PREFIX + skill.id()).element(OAI, "setName", skill.label()).end();
       }
+      for (Collection c : collections.published()) {
+        xml.start(OAI, "set").element(OAI, "setSpec", COLLECTION_PREFIX + c.id()).element(OAI, "setName", c.title()).end();
+      }
       xml.end();
     };
   }
@@ -185,6 +198,7 @@ public final class OaiPmh {
     xml.start(OAI, "header").element(OAI, "identifier", ID_PREFIX + r.resourceId())
         .element(OAI, "datestamp", stamp(r.updatedAt()));
     r.skills().forEach(s -> xml.element(OAI, "setSpec", SET_PREFIX + s));
+    collections.containing(r.resourceId()).forEach(c -> xml.element(OAI, "setSpec", COLLECTION_PREFIX + c.id()));
     xml.end();
   }
 
@@ -196,8 +210,16 @@ public final class OaiPmh {
     return pageSize;
   }
 
-  static String skillOfSet(String setSpec) {
-    return setSpec.startsWith(SET_PREFIX) ? setSpec.substring(SET_PREFIX.length()) : "\u0000no such skill";
+  /** Whether the record belongs to the set: a skill it teaches, or a published collection it is in. */
+  boolean inSet(CatalogueRecord r, @Nullable String setSpec) {
+    if (setSpec == null) {
+      return true;
+    }
+    if (setSpec.startsWith(COLLECTION_PREFIX)) {
+      return collections.published(setSpec.substring(COLLECTION_PREFIX.length()))
+          .map(c -> c.steps().stream().anyMatch(s -> s.resourceId().equals(r.resourceId()))).orElse(false);
+    }
+    return setSpec.startsWith(SET_PREFIX) && r.skills().contains(setSpec.substring(SET_PREFIX.length()));
   }
 
   static String stamp(Instant at) {

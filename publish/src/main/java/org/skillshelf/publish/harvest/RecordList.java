@@ -30,7 +30,8 @@ final class RecordList {
       window = HarvestWindow.of(args.get("set"), args.get("from"), args.get("until"));
     }
     OaiPmh.checkFormat(prefix);
-    List<CatalogueRecord> selected = oai.index().byUpdate().stream().filter(window::inRange).toList();
+    List<CatalogueRecord> selected = oai.index().byUpdate().stream()
+        .filter(r -> window.inRange(r) && oai.inSet(r, window.set())).toList();
     List<CatalogueRecord> page = selected.stream().filter(window::isAfterPosition).limit(oai.pageSize()).toList();
     if (page.isEmpty()) {
       throw new OaiError("noRecordsMatch", "No records match the request.");

@@ -8,7 +8,7 @@ import java.util.Optional;
  * The names of DigComp 2.2's five competence areas and 21 competences, so pages can say "3.4
  * Programming" rather than "3.4".
  */
-final class DigCompFramework {
+public final class DigCompFramework {
   /** Area numbers in order. */
   static final List<String> AREAS = List.of("1", "2", "3", "4", "5");
 
@@ -48,7 +48,7 @@ final class DigCompFramework {
   }
 
   /** "3.4 Programming", or the code alone when it is not one of DigComp's. */
-  static String label(String code) {
+  public static String label(String code) {
     return name(code).map(n -> code + " " + n).orElse(code);
   }
 }

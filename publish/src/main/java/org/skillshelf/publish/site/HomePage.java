@@ -3,6 +3,8 @@ package org.skillshelf.publish.site;
 import java.util.List;
 import java.util.Map;
 import org.skillshelf.events.CatalogueRecord;
+import org.skillshelf.events.Collection;
+import org.skillshelf.publish.collections.CollectionPages;
 import org.skillshelf.publish.search.CatalogueIndex;
 import org.skillshelf.publish.search.CatalogueQuery;
 import org.skillshelf.publish.search.SearchResult;
@@ -10,9 +12,13 @@ import org.skillshelf.taxonomy.Skill;
 import org.skillshelf.taxonomy.Taxonomy;
 import org.skillshelf.web.html.Html;
 
-/** The front page: a search box, browsing by DigComp area and skill, and the newest additions. */
+/**
+ * The front page: a search box, featured collections, browsing by DigComp area and skill, and the
+ * newest additions.
+ */
 public final class HomePage {
   private static final int NEWEST = 10;
+  private static final int FEATURED = 3;
 
   private final CatalogueIndex index;
   private final Taxonomy taxonomy;
@@ -23,12 +29,22 @@ public final class HomePage {
   }
 
   public PageContent build() {
+    return build(List.of());
+  }
+
+  /** @param published the published collections, newest first; the first few are featured */
+  public PageContent build(List<Collection> published) {
     SearchResult all = index.search(CatalogueQuery.text(null).withPage(1, 1));
     StringBuilder body = new StringBuilder()
         .append("<h1>Free learning resources for library and information staff</h1>")
         .append(Fragments.searchForm("q-home", ""))
-        .append("<p class=\"hint\">").append(all.total()).append(" resources, mapped to DigComp 2.2.</p>")
-        .append("<h2>Browse by DigComp area</h2>");
+        .append("<p class=\"hint\">").append(all.total()).append(" resources, mapped to DigComp 2.2.</p>");
+    if (!published.isEmpty()) {
+      body.append("<h2>Featured collections</h2>")
+          .append(CollectionPages.summaries(published.stream().limit(FEATURED).toList()))
+          .append("<p><a href=\"/collections\">All collections and learning paths</a></p>");
+    }
+    body.append("<h2>Browse by DigComp area</h2>");
     Map<String, Integer> areas = all.facets().getOrDefault("area", Map.of());
     Map<String, Integer> skills = all.facets().getOrDefault("skill", Map.of());
     for (String area : DigCompFramework.AREAS) {

@@ -9,6 +9,7 @@ import org.skillshelf.events.BrokenLinkReport;
 import org.skillshelf.events.CatalogueRecord;
 import org.skillshelf.kafka.EventPublisher;
 import org.skillshelf.kafka.Topics;
+import org.skillshelf.publish.collections.CollectionShelf;
 import org.skillshelf.publish.search.CatalogueIndex;
 import org.skillshelf.taxonomy.Taxonomy;
 import org.skillshelf.web.ApiException;
@@ -28,8 +29,10 @@ public final class SiteRoutes implements WebModule {
   private final Taxonomy taxonomy;
   private final EventPublisher publisher;
   private final Clock clock;
+  private final CollectionShelf collections;
 
-  public SiteRoutes(CatalogueIndex index, Taxonomy taxonomy, EventPublisher publisher, Clock clock) {
+  public SiteRoutes(CatalogueIndex index, Taxonomy taxonomy, EventPublisher publisher, Clock clock, CollectionShelf collections) {
+    this.collections = collections;
     this.index = index;
     this.taxonomy = taxonomy;
     this.publisher = publisher;
@@ -38,7 +41,7 @@ public final class SiteRoutes implements WebModule {
 
   @Override
   public void mount(JavalinConfig config) {
-    config.routes.get("/", ctx -> new HomePage(index, taxonomy).build().render(ctx));
+    config.routes.get("/", ctx -> new HomePage(index, taxonomy).build(collections.published()).render(ctx));
     config.routes.get("/search", ctx -> {
       var query = SearchParameters.from(ctx, PAGE_SIZE);
       new SearchPage(taxonomy).build(query, index.search(query)).render(ctx);
