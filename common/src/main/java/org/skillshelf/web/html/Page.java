@@ -47,6 +47,8 @@ public final class Page {
         <li><a href="/collections">Collections</a></li>
         <li><a href="/submit">Suggest a resource</a></li>
         <li><a href="/review">Review</a></li>
+        <li><a href="/curate/collections">Curate</a></li>
+        <li><a href="/coverage">Coverage</a></li>
         <li><a href="/health">Link health</a></li>
         </ul>
         </nav>
