@@ -10,8 +10,8 @@ import java.time.Duration;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.Set;
-import org.jsoup.nodes.Document;
 import org.jsoup.nodes.Element;
 import org.jspecify.annotations.Nullable;
 
@@ -44,9 +44,10 @@ final class JsonLd {
   private JsonLd() {}
 
   /** Offers the resource node's fields to the draft; returns the node's schema.org types. */
-  static List<String> readInto(Document page, MetadataDraft draft) {
+  static List<String> readInto(PageElements elements, MetadataDraft draft) {
     List<JsonNode> nodes = new ArrayList<>();
-    for (Element script : page.select("script[type~=(?i)application/ld\\+json]")) {
+    for (Element script : elements.matching(element -> element.nameIs("script")
+        && element.attr("type").toLowerCase(Locale.ROOT).contains("application/ld+json"))) {
       try {
         collect(MAPPER.readTree(script.data()), nodes);
       } catch (JacksonException e) {
