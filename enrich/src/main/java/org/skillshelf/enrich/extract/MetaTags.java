@@ -35,25 +35,39 @@ final class MetaTags {
     this.contents = index(elements);
   }
 
+  /**
+   * Property-declared (RDFa) values come before name-declared ones: a page that declares a name
+   * both ways mostly means the property one, which is the form OpenGraph and RDFa define.
+   */
   private static Map<String, List<String>> index(PageElements elements) {
+    List<Element> metas = elements.matching(element -> element.nameIs("meta")
+        && !element.attr("content").isBlank());
     Map<String, List<String>> contents = new HashMap<>();
-    for (Element meta : elements.matching(element -> element.nameIs("meta"))) {
-      String content = meta.attr("content");
-      if (content.isBlank()) {
-        continue;
+    for (String attribute : new String[] {"property", "name"}) {
+      for (Element meta : metas) {
+        Set<String> names = new LinkedHashSet<>();
+        addNames(meta.attr(attribute), names);
+        names.forEach(name -> contents.computeIfAbsent(name, key -> new ArrayList<>()).add(meta.attr("content")));
       }
-      Set<String> names = new LinkedHashSet<>();
-      addNames(meta.attr("property"), names);
-      addNames(meta.attr("name"), names);
-      String httpEquiv = meta.attr("http-equiv");
-      if (!httpEquiv.isEmpty()) {
-        names.add(httpEquiv.toLowerCase(Locale.ROOT));
-      }
-      for (String name : names) {
-        contents.computeIfAbsent(name, key -> new ArrayList<>()).add(content);
+    }
+    for (Element meta : metas) {
+      if (!meta.attr("http-equiv").isBlank()) {
+        contents.computeIfAbsent(key(meta.attr("http-equiv").strip()), key -> new ArrayList<>())
+            .add(meta.attr("content"));
       }
     }
     return contents;
+  }
+
+  /** Lower case, and Dublin Core's "DC.title" spelling read as its RDFa twin "dc:title". */
+  private static String key(String name) {
+    String lower = name.toLowerCase(Locale.ROOT);
+    for (String prefix : new String[] {"dc.", "dcterms.", "dcterm."}) {
+      if (lower.startsWith(prefix)) {
+        return prefix.substring(0, prefix.length() - 1) + ":" + lower.substring(prefix.length());
+      }
+    }
+    return lower;
   }
 
   /** RDFa lets one property attribute carry several names separated by spaces. */
@@ -62,13 +76,16 @@ final class MetaTags {
       return;
     }
     for (String one : attribute.strip().split("\\s+")) {
-      names.add(one.toLowerCase(Locale.ROOT));
+      names.add(key(one));
     }
   }
 
   static void readInto(PageElements elements, MetadataDraft draft) {
     MetaTags tags = new MetaTags(elements);
     tags.links(draft);
+    // A Dublin Core or Highwire title names the work itself; og:title is often written for
+    // sharing and may carry the site's name or a different teaser headline.
+    draft.offerTitle(tags.first("citation_title", "dc.title", "dcterms.title", "dcterm.title"));
     tags.openGraph(draft);
     tags.twitter(draft);
     tags.scholarly(draft);
@@ -119,8 +136,6 @@ final class MetaTags {
   }
 
   private void scholarly(MetadataDraft draft) {
-    draft.offerTitle(first("citation_title", "dc.title", "dcterms.title", "dc:title",
-        "dcterms:title", "dcterm:title"));
     draft.offerAuthors(all("citation_author"));
     for (String creator : new String[] {"dc.creator", "dcterms.creator", "dc:creator",
         "dcterms:creator", "dcterm:creator"}) {
@@ -192,7 +207,7 @@ final class MetaTags {
   }
 
   private List<String> all(String name) {
-    return contents.getOrDefault(name.toLowerCase(Locale.ROOT), List.of());
+    return contents.getOrDefault(key(name), List.of());
   }
 
   private String htmlAttribute(String key) {
