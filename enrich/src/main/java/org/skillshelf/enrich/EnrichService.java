@@ -18,12 +18,16 @@ import org.skillshelf.web.WebModule;
 
 /** The enrich service: a worker enriching requests from Kafka, and a learner reading the catalogue. */
 public final class EnrichService implements StageService {
-  /** Resources enriched at once by one instance; fetching dominates, so more than the cores. */
+  /**
+   * Resources in flight at once in one instance: many, because most of them wait on the network;
+   * their analysis shares a pool of one thread per core inside {@link Enrichment}.
+   */
   static final int CONCURRENCY = 32;
 
   private final SafeFetcher fetcher;
   private final ResourceExtractor extractor;
   private final CatalogueLearner learner;
+  private final Enrichment enrichment;
   private final EnrichWorker worker;
 
   public EnrichService(ServiceContext context) {
@@ -33,7 +37,7 @@ public final class EnrichService implements StageService {
     var tagger = new SkillTagger(context.taxonomy());
     var fingerprints = new Fingerprints();
     this.learner = new CatalogueLearner(tagger, fingerprints, context.kafka(), context.registry());
-    var enrichment = new Enrichment(fetcher, extractor, tagger, fingerprints, context.clock(), context.registry());
+    this.enrichment = new Enrichment(fetcher, extractor, tagger, fingerprints, context.clock(), context.registry());
     // The transactional id must be stable across restarts, so that a restarted instance fences
     // and aborts its predecessor's open transaction at once instead of readers waiting it out.
     this.worker = new EnrichWorker(enrichment, context.kafka(), context.config().instanceId(), CONCURRENCY);
@@ -63,6 +67,7 @@ public final class EnrichService implements StageService {
   @Override
   public void close() {
     worker.close();
+    enrichment.close();
     learner.close();
     extractor.close();
     fetcher.close();

@@ -1,8 +1,9 @@
 package org.skillshelf.enrich.extract;
 
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Locale;
 import java.util.Set;
-import java.util.regex.Pattern;
 import org.jsoup.nodes.Element;
 
 /**
@@ -45,8 +46,6 @@ final class BoilerplateSigns {
       "article", "articlebody", "body", "content", "entry", "main", "post", "text", "story",
       "blog", "prose", "markdown", "column", "page", "single", "hentry");
 
-  private static final Pattern WORD_BREAK = Pattern.compile("[\\s_\\-:.]+|(?<=[a-z])(?=[A-Z])");
-
   private BoilerplateSigns() {}
 
   static boolean hasFurnitureRole(Element element) {
@@ -71,8 +70,7 @@ final class BoilerplateSigns {
       }
       boolean furniture = false;
       boolean content = false;
-      for (String word : WORD_BREAK.split(attribute)) {
-        String w = word.toLowerCase(Locale.ROOT);
+      for (String w : words(attribute)) {
         furniture |= STRONG.contains(w) || WEAK.contains(w);
         content |= CONTENT.contains(w);
       }
@@ -97,12 +95,52 @@ final class BoilerplateSigns {
 
   private static boolean matches(Element element, Set<String> words) {
     for (String attribute : new String[] {element.className(), element.id()}) {
-      for (String word : WORD_BREAK.split(attribute)) {
-        if (!word.isEmpty() && words.contains(word.toLowerCase(Locale.ROOT))) {
+      for (String word : words(attribute)) {
+        if (words.contains(word)) {
           return true;
         }
       }
     }
     return false;
+  }
+
+  /**
+   * The words of a class or id in lower case, split at spaces, underscores, hyphens, colons, dots
+   * and lower-to-upper case changes ("mainNav-links" gives main, nav, links). A hand-written loop
+   * rather than a pattern, because it runs several times on every element of every page.
+   */
+  static List<String> words(String attribute) {
+    if (attribute.isEmpty()) {
+      return List.of();
+    }
+    List<String> words = new ArrayList<>();
+    int start = 0;
+    for (int i = 0; i < attribute.length(); i++) {
+      char c = attribute.charAt(i);
+      if (isBreak(c)) {
+        addWord(attribute, start, i, words);
+        start = i + 1;
+      } else if (i > start && c >= 'A' && c <= 'Z' && isAsciiLower(attribute.charAt(i - 1))) {
+        addWord(attribute, start, i, words);
+        start = i;
+      }
+    }
+    addWord(attribute, start, attribute.length(), words);
+    return words;
+  }
+
+  private static boolean isBreak(char c) {
+    return c == ' ' || c == '\t' || c == '\n' || c == '\u000B' || c == '\f' || c == '\r'
+        || c == '_' || c == '-' || c == ':' || c == '.';
+  }
+
+  private static boolean isAsciiLower(char c) {
+    return c >= 'a' && c <= 'z';
+  }
+
+  private static void addWord(String attribute, int start, int end, List<String> words) {
+    if (end > start) {
+      words.add(attribute.substring(start, end).toLowerCase(Locale.ROOT));
+    }
   }
 }

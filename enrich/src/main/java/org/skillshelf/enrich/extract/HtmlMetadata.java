@@ -22,24 +22,27 @@ final class HtmlMetadata {
   /** A draft for the page: language, reading time and (when unknown) type are left to the caller. */
   static MetadataDraft read(Document page, URI pageUri) {
     MetadataDraft draft = new MetadataDraft();
-    List<String> schemaTypes = JsonLd.readInto(page, draft);
+    PageElements elements = new PageElements(page);
+    List<String> schemaTypes = JsonLd.readInto(elements, draft);
     String platform = ResourceTypes.fromPlatform(pageUri);
     draft.offerType(platform);
     draft.offerType(ResourceTypes.fromSchemaTypes(schemaTypes));
-    MetaTags.readInto(page, draft);
-    Element h1 = page.selectFirst("h1");
+    MetaTags.readInto(elements, draft);
+    Element h1 = elements.first(element -> element.nameIs("h1"));
     String heading = h1 == null ? null : h1.text();
     draft.offerTitle(PageTitle.withoutSiteName(page.title(), draft.siteName, heading, pageUri));
     draft.offerTitle(heading);
-    draft.offerAuthors(bylines(page));
+    draft.offerAuthors(bylines(elements));
     draft.offerType(ResourceTypes.fromStructure(pageUri, draft.title,
-        page.selectFirst("article") != null));
+        elements.first(element -> element.nameIs("article")) != null));
     return draft;
   }
 
   /** A visible byline: a rel=author link, else an element whose class names a byline or author. */
-  private static List<String> bylines(Document page) {
-    for (Element element : page.select("[rel=author], .byline, .author, [class~=(?i)byline]")) {
+  private static List<String> bylines(PageElements elements) {
+    var relAuthor = PageElements.attributeIs("rel", "author");
+    for (Element element : elements.matching(element -> relAuthor.test(element)
+        || element.hasClass("author") || PageElements.lowerClass(element).contains("byline"))) {
       Element named = element.selectFirst("[rel=author], [itemprop=name], .name, .author");
       String text = (named != null && named != element ? named : element).text();
       text = BY.matcher(BYLINE_END.split(text.strip(), 2)[0]).replaceFirst("").strip();

@@ -10,8 +10,8 @@ import java.time.Duration;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.Set;
-import org.jsoup.nodes.Document;
 import org.jsoup.nodes.Element;
 import org.jspecify.annotations.Nullable;
 
@@ -44,11 +44,12 @@ final class JsonLd {
   private JsonLd() {}
 
   /** Offers the resource node's fields to the draft; returns the node's schema.org types. */
-  static List<String> readInto(Document page, MetadataDraft draft) {
+  static List<String> readInto(PageElements elements, MetadataDraft draft) {
     List<JsonNode> nodes = new ArrayList<>();
-    for (Element script : page.select("script[type~=(?i)application/ld\\+json]")) {
+    for (Element script : elements.matching(element -> element.nameIs("script")
+        && element.attr("type").toLowerCase(Locale.ROOT).contains("application/ld+json"))) {
       try {
-        collect(MAPPER.readTree(script.data()), nodes);
+        collect(MAPPER.readTree(withoutCdata(script.data())), nodes);
       } catch (JacksonException e) {
         // a broken block must not hide the page's other metadata
       }
@@ -61,12 +62,21 @@ final class JsonLd {
       }
     }
     if (resource != null) {
-      offer(resource, draft);
+      offer(resource, elements.page().title(), draft);
     }
     if (webPage != null) {
-      offer(webPage, draft);
+      offer(webPage, elements.page().title(), draft);
     }
     return resource != null ? types(resource) : webPage != null ? types(webPage) : List.of();
+  }
+
+  /** XHTML-era templates wrap script content in a CDATA section, which is not part of the JSON. */
+  static String withoutCdata(String data) {
+    String json = data.strip();
+    if (json.startsWith("<![CDATA[") && json.endsWith("]]>")) {
+      return json.substring("<![CDATA[".length(), json.length() - "]]>".length());
+    }
+    return json;
   }
 
   private static void collect(@Nullable JsonNode node, List<JsonNode> into) {
@@ -108,9 +118,17 @@ final class JsonLd {
     return types;
   }
 
-  private static void offer(JsonNode node, MetadataDraft draft) {
-    draft.offerTitle(text(node.get("headline")));
-    draft.offerTitle(text(node.get("name")));
+  private static void offer(JsonNode node, String pageTitle, MetadataDraft draft) {
+    String headline = text(node.get("headline"));
+    String name = text(node.get("name"));
+    // Some sites fill headline with a teaser or a one-line description; the page's own title
+    // element then tells which of the two is the title.
+    if (headline != null && name != null && TitleWords.agree(name, pageTitle)
+        && !TitleWords.agree(headline, pageTitle)) {
+      draft.offerTitle(name);
+    }
+    draft.offerTitle(headline);
+    draft.offerTitle(name);
     draft.offerDescription(text(node.get("description")));
     draft.offerAuthors(names(node.get("author")));
     draft.offerAuthors(names(node.get("creator")));

@@ -16,7 +16,7 @@ import org.jspecify.annotations.Nullable;
  */
 final class LanguageIdentifier {
 
-  private static final int SAMPLE_CHARS = 10_000;
+  private static final int SAMPLE_CHARS = 3_000;
   private static final int MIN_LETTERS = 20;
   private static final double MIN_PROBABILITY = 0.7;
 

@@ -1,7 +1,13 @@
 package org.skillshelf.enrich.extract;
 
 import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+import java.util.regex.Pattern;
 import org.jsoup.nodes.Document;
 import org.jsoup.nodes.Element;
 import org.jspecify.annotations.Nullable;
@@ -13,15 +19,73 @@ import org.jspecify.annotations.Nullable;
  */
 final class MetaTags {
 
-  private final Document page;
+  private static final Pattern LICENCE_REL = Pattern.compile("(?i)\\blicen[cs]e\\b");
+  private static final Pattern WORK_TYPE = Pattern.compile("(?i)(Article|BlogPosting|Course"
+      + "|VideoObject|Book|HowTo|LearningResource|CreativeWork)$");
+  private static final Pattern PAYWALL = Pattern.compile("(^|[-_ ])paywall(ed)?($|[-_ ])");
 
-  private MetaTags(Document page) {
-    this.page = page;
+  private final PageElements elements;
+  private final Document page;
+  /** Meta contents by lower-cased name, in page order: read once, because a page may hold hundreds. */
+  private final Map<String, List<String>> contents;
+
+  private MetaTags(PageElements elements) {
+    this.elements = elements;
+    this.page = elements.page();
+    this.contents = index(elements);
   }
 
-  static void readInto(Document page, MetadataDraft draft) {
-    MetaTags tags = new MetaTags(page);
+  /**
+   * Property-declared (RDFa) values come before name-declared ones: a page that declares a name
+   * both ways mostly means the property one, which is the form OpenGraph and RDFa define.
+   */
+  private static Map<String, List<String>> index(PageElements elements) {
+    List<Element> metas = elements.matching(element -> element.nameIs("meta")
+        && !element.attr("content").isBlank());
+    Map<String, List<String>> contents = new HashMap<>();
+    for (String attribute : new String[] {"property", "name"}) {
+      for (Element meta : metas) {
+        Set<String> names = new LinkedHashSet<>();
+        addNames(meta.attr(attribute), names);
+        names.forEach(name -> contents.computeIfAbsent(name, key -> new ArrayList<>()).add(meta.attr("content")));
+      }
+    }
+    for (Element meta : metas) {
+      if (!meta.attr("http-equiv").isBlank()) {
+        contents.computeIfAbsent(key(meta.attr("http-equiv").strip()), key -> new ArrayList<>())
+            .add(meta.attr("content"));
+      }
+    }
+    return contents;
+  }
+
+  /** Lower case, and Dublin Core's "DC.title" spelling read as its RDFa twin "dc:title". */
+  private static String key(String name) {
+    String lower = name.toLowerCase(Locale.ROOT);
+    for (String prefix : new String[] {"dc.", "dcterms.", "dcterm."}) {
+      if (lower.startsWith(prefix)) {
+        return prefix.substring(0, prefix.length() - 1) + ":" + lower.substring(prefix.length());
+      }
+    }
+    return lower;
+  }
+
+  /** RDFa lets one property attribute carry several names separated by spaces. */
+  private static void addNames(String attribute, Set<String> names) {
+    if (attribute.isBlank()) {
+      return;
+    }
+    for (String one : attribute.strip().split("\\s+")) {
+      names.add(key(one));
+    }
+  }
+
+  static void readInto(PageElements elements, MetadataDraft draft) {
+    MetaTags tags = new MetaTags(elements);
     tags.links(draft);
+    // A Dublin Core or Highwire title names the work itself; og:title is often written for
+    // sharing and may carry the site's name or a different teaser headline.
+    draft.offerTitle(tags.first("citation_title", "dc.title", "dcterms.title", "dcterm.title"));
     tags.openGraph(draft);
     tags.twitter(draft);
     tags.scholarly(draft);
@@ -30,10 +94,14 @@ final class MetaTags {
   }
 
   private void links(MetadataDraft draft) {
-    for (Element link : page.select("a[rel~=(?i)\\blicen[cs]e\\b], link[rel~=(?i)\\blicen[cs]e\\b]")) {
+    for (Element link : elements.matching(element -> (element.nameIs("a") || element.nameIs("link"))
+        && LICENCE_REL.matcher(element.attr("rel")).find())) {
       draft.offerLicence(link.attr("href"));
     }
-    draft.offerCanonicalUrl(page.select("link[rel=canonical]").attr("abs:href"));
+    var canonical = PageElements.attributeIs("rel", "canonical");
+    Element link = elements.first(element -> element.nameIs("link") && canonical.test(element)
+        && element.hasAttr("abs:href"));
+    draft.offerCanonicalUrl(link == null ? "" : link.attr("abs:href"));
   }
 
   private void openGraph(MetadataDraft draft) {
@@ -68,8 +136,6 @@ final class MetaTags {
   }
 
   private void scholarly(MetadataDraft draft) {
-    draft.offerTitle(first("citation_title", "dc.title", "dcterms.title", "dc:title",
-        "dcterms:title", "dcterm:title"));
     draft.offerAuthors(all("citation_author"));
     for (String creator : new String[] {"dc.creator", "dcterms.creator", "dc:creator",
         "dcterms:creator", "dcterm:creator"}) {
@@ -87,15 +153,15 @@ final class MetaTags {
   }
 
   private void microdata(MetadataDraft draft) {
-    Element scope = page.selectFirst("[itemscope][itemtype~=(?i)(Article|BlogPosting|Course"
-        + "|VideoObject|Book|HowTo|LearningResource|CreativeWork)$]");
+    Element scope = elements.first(element -> element.hasAttr("itemscope")
+        && WORK_TYPE.matcher(element.attr("itemtype")).find());
     Element root = scope != null ? scope : page;
     draft.offerTitle(itemprop(root, "headline"));
     if (scope != null) {
       draft.offerTitle(itemprop(root, "name"));
     }
     List<String> authors = new ArrayList<>();
-    for (Element author : page.select("[itemprop=author]")) {
+    for (Element author : elements.matching(PageElements.attributeIs("itemprop", "author"))) {
       Element name = author.selectFirst("[itemprop=name]");
       authors.add(name != null ? value(name) : value(author));
     }
@@ -110,11 +176,14 @@ final class MetaTags {
     draft.offerDescription(meta("description"));
     draft.offerAuthors(all("author"));
     draft.offerPublished(first("date", "pubdate", "publish-date", "article.published"));
-    draft.offerDeclaredLanguage(page.select("html[lang]").attr("lang"));
-    draft.offerDeclaredLanguage(page.select("html[xml:lang]").attr("xml:lang"));
+    draft.offerDeclaredLanguage(htmlAttribute("lang"));
+    draft.offerDeclaredLanguage(htmlAttribute("xml:lang"));
     draft.offerDeclaredLanguage(first("language", "content-language"));
     draft.offerDeclaredLanguage(meta("og:locale"));
-    for (Element paywalled : page.select("[class~=(?i)(^|[-_ ])paywall(ed)?($|[-_ ])]")) {
+    for (Element paywalled : elements.matching(element -> {
+      String names = PageElements.lowerClass(element);
+      return names.contains("paywall") && PAYWALL.matcher(names).find();
+    })) {
       if (!paywalled.text().isBlank()) {
         draft.offerFreeToAccess(false);
       }
@@ -138,35 +207,28 @@ final class MetaTags {
   }
 
   private List<String> all(String name) {
-    List<String> values = new ArrayList<>();
-    for (Element meta : page.getElementsByTag("meta")) {
-      if (names(meta.attr("property"), name) || names(meta.attr("name"), name)
-          || name.equalsIgnoreCase(meta.attr("http-equiv"))) {
-        String content = meta.attr("content");
-        if (!content.isBlank()) {
-          values.add(content);
-        }
-      }
-    }
-    return values;
+    return contents.getOrDefault(key(name), List.of());
   }
 
-  /** RDFa lets one property attribute carry several names separated by spaces. */
-  private static boolean names(String attribute, String name) {
-    if (attribute.isEmpty()) {
-      return false;
-    }
-    for (String one : attribute.strip().split("\\s+")) {
-      if (one.equalsIgnoreCase(name)) {
+  private String htmlAttribute(String key) {
+    Element html = elements.first(element -> element.nameIs("html") && element.hasAttr(key));
+    return html == null ? "" : html.attr(key);
+  }
+
+  /** The first element under root, or root itself, with the itemprop. */
+  private @Nullable String itemprop(Element root, String name) {
+    Element element = elements.first(PageElements.attributeIs("itemprop", name)
+        .and(candidate -> root == page || isWithin(candidate, root)));
+    return element == null ? null : value(element);
+  }
+
+  private static boolean isWithin(Element element, Element root) {
+    for (Element at = element; at != null; at = at.parent()) {
+      if (at == root) {
         return true;
       }
     }
     return false;
-  }
-
-  private static @Nullable String itemprop(Element root, String name) {
-    Element element = root.selectFirst("[itemprop=" + name + "]");
-    return element == null ? null : value(element);
   }
 
   private static String value(Element element) {

@@ -15,6 +15,12 @@ final class PageTitle {
   private static final Pattern SEPARATOR =
       Pattern.compile("\\s+(?:\\||-|–|—|::|·|»|•|/|:)\\s+");
 
+  /**
+   * Fewer words than this left after removing the site's name, and the full title stays: "Mozilla"
+   * alone says less than "Mozilla - Wikipedia". Readability keeps titles the same way.
+   */
+  static final int MIN_WORDS_LEFT = 3;
+
   private PageTitle() {}
 
   static @Nullable String withoutSiteName(@Nullable String title, @Nullable String siteName,
@@ -22,6 +28,12 @@ final class PageTitle {
     if (title == null) {
       return null;
     }
+    String shorter = shortened(title, siteName, heading, pageUri);
+    return words(shorter) < MIN_WORDS_LEFT ? title : shorter;
+  }
+
+  private static String shortened(String title, @Nullable String siteName, @Nullable String heading,
+      URI pageUri) {
     String[] parts = SEPARATOR.split(title.strip());
     if (parts.length < 2) {
       return title;

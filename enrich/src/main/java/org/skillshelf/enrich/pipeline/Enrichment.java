@@ -6,6 +6,9 @@ import io.micrometer.core.instrument.Timer;
 import java.net.URI;
 import java.time.Clock;
 import java.util.List;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
 import org.jspecify.annotations.Nullable;
 import org.skillshelf.enrich.extract.Extraction;
 import org.skillshelf.enrich.extract.ExtractionFailure;
@@ -33,8 +36,14 @@ import org.slf4j.LoggerFactory;
  * Enriches one resource: fetch it safely, extract metadata and main text, suggest skills, look for
  * near-duplicates. Never throws: every failure becomes a FAILED result with a reason a curator
  * understands.
+ *
+ * <p>Fetching waits on the network, so many fetches may run at once on the caller's virtual
+ * threads; analysing a page (parsing, extraction, tagging) is pure CPU, so it runs on a small
+ * pool of platform threads, about one per core. Virtual threads are never preempted: analysis on
+ * them would keep finished fetches waiting for a carrier, holding their host's permit meanwhile.
+ * Close it to stop the pool.
  */
-public final class Enrichment {
+public final class Enrichment implements AutoCloseable {
   private static final Logger LOG = LoggerFactory.getLogger(Enrichment.class);
   /** Bound on the text carried in the event; the topic's message limit is 2 MB. */
   static final int MAX_TEXT = 200_000;
@@ -47,9 +56,22 @@ public final class Enrichment {
   private final MeterRegistry registry;
   private final Timer duration;
   private final Timer tagging;
+  private final ExecutorService analysis;
 
+  /** With one analysis thread per available core. */
   public Enrichment(SafeFetcher fetcher, ResourceExtractor extractor, SkillTagger tagger, Fingerprints fingerprints,
       Clock clock, MeterRegistry registry) {
+    this(fetcher, extractor, tagger, fingerprints, clock, registry, Runtime.getRuntime().availableProcessors());
+  }
+
+  /**
+   * @param analysisThreads how many pages are analysed at once; CPU-bound, so about the cores
+   */
+  public Enrichment(SafeFetcher fetcher, ResourceExtractor extractor, SkillTagger tagger, Fingerprints fingerprints,
+      Clock clock, MeterRegistry registry, int analysisThreads) {
+    if (analysisThreads < 1) {
+      throw new IllegalArgumentException("analysisThreads must be at least 1, was " + analysisThreads);
+    }
     this.fetcher = fetcher;
     this.extractor = extractor;
     this.tagger = tagger;
@@ -58,6 +80,8 @@ public final class Enrichment {
     this.registry = registry;
     this.duration = Timer.builder("skillshelf.enrich.duration").description("time to enrich one resource").register(registry);
     this.tagging = Timer.builder("skillshelf.enrich.tagging.duration").description("time to suggest skills for one resource").register(registry);
+    this.analysis = Executors.newFixedThreadPool(analysisThreads,
+        Thread.ofPlatform().name("enrich-analysis-", 0).daemon().factory());
   }
 
   public EnrichedResource enrich(EnrichmentRequest request) {
@@ -84,6 +108,20 @@ public final class Enrichment {
     if (fetched.status() >= 400) {
       return failed(request, fetched, new Problem("HTTP_" + fetched.status(), "the server answered " + fetched.status()));
     }
+    try {
+      return analysis.submit(() -> analyse(request, fetched)).get();
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      return failed(request, fetched, new Problem("INTERRUPTED", "enrichment was stopped before the page was read"));
+    } catch (ExecutionException e) {
+      if (e.getCause() instanceof Error error) {
+        throw error;
+      }
+      throw new IllegalStateException("analysing " + request.canonicalUrl() + " failed", e.getCause());
+    }
+  }
+
+  private EnrichedResource analyse(EnrichmentRequest request, FetchResult fetched) {
     Extraction extraction;
     try {
       boolean html = fetched.mediaType() == null || fetched.mediaType().contains("html");
@@ -116,6 +154,11 @@ public final class Enrichment {
         fetched == null ? null : fetched.finalUri().toString(), EnrichmentStatus.FAILED, metadata, "", 0, List.of(),
         request.submitterSkills(), List.of(), fetched == null ? null : summary(fetched), problem, request.autoPublishBy(),
         clock.instant());
+  }
+
+  @Override
+  public void close() {
+    analysis.shutdownNow();
   }
 
   private static FetchSummary summary(FetchResult fetched) {
