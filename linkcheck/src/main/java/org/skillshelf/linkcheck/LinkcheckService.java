@@ -15,6 +15,7 @@ import org.skillshelf.linkcheck.check.LinkCheckWorker;
 import org.skillshelf.linkcheck.check.LinkProbe;
 import org.skillshelf.linkcheck.check.PoliteFetcher;
 import org.skillshelf.linkcheck.check.PolitenessGate;
+import org.skillshelf.linkcheck.check.RobotsTxt;
 import org.skillshelf.linkcheck.check.SoftNotFound;
 import org.skillshelf.linkcheck.health.HealthRules;
 import org.skillshelf.linkcheck.schedule.LinkScheduleTopology;
@@ -36,6 +37,9 @@ public final class LinkcheckService implements StageService {
   /** How long a host's answer to a made-up path is trusted for soft-404 detection. */
   static final Duration SIBLING_CACHE = Duration.ofHours(6);
 
+  /** How long a host's robots.txt is trusted (RFC 9309 suggests at most a day). */
+  static final Duration ROBOTS_CACHE = Duration.ofHours(24);
+
   private final StreamsApp schedule;
   private final SafeFetcher fetcher;
   private final LinkCheckWorker worker;
@@ -52,7 +56,8 @@ public final class LinkcheckService implements StageService {
         .withTimeouts(Duration.ofSeconds(10), Duration.ofSeconds(15), Duration.ofSeconds(30)), context.registry());
     var polite = new PoliteFetcher(fetcher, new PolitenessGate(HOST_GAP, LONGEST_WAIT_IN_LINE, context.clock()), GLOBAL_CONCURRENCY);
     var softNotFound = new SoftNotFound(polite, context.clock(), SIBLING_CACHE, new SecureRandom());
-    this.worker = new LinkCheckWorker(new LinkProbe(polite, softNotFound, context.clock()), context.publisher(), context.kafka(),
+    var robots = config.linkcheckRobots() ? new RobotsTxt(polite, context.clock(), ROBOTS_CACHE) : null;
+    this.worker = new LinkCheckWorker(new LinkProbe(polite, softNotFound, robots, context.clock()), context.publisher(), context.kafka(),
         context.registry());
     this.dashboard = new HealthDashboard(schedule, context.curators(), rules, context.registry(), context.clock());
     this.modules = List.of(new LinkHealthRoutes(schedule, context.curators(), context.clock()), dashboard);
