@@ -3,6 +3,7 @@ package org.skillshelf.kafka;
 import java.util.List;
 import java.util.Map;
 import org.apache.kafka.common.config.TopicConfig;
+import org.skillshelf.events.BrokenLinkDismissal;
 import org.skillshelf.events.BrokenLinkReport;
 import org.skillshelf.events.CatalogueRecord;
 import org.skillshelf.events.EnrichedResource;
@@ -75,6 +76,11 @@ public final class Topics {
           Map.of(TopicConfig.CLEANUP_POLICY_CONFIG, TopicConfig.CLEANUP_POLICY_DELETE,
               TopicConfig.RETENTION_MS_CONFIG, String.valueOf(365L * 24 * 3600 * 1000)));
 
+  /** Curators' dismissals of broken-link queue entries; only the latest per record matters. */
+  public static final Topic<BrokenLinkDismissal> LINK_DISMISSALS =
+      new Topic<>("skillshelf.link-dismissals", EventSerde.of(BrokenLinkDismissal.class, BrokenLinkDismissal.VERSION), 6,
+          Map.of(TopicConfig.CLEANUP_POLICY_CONFIG, TopicConfig.CLEANUP_POLICY_COMPACT));
+
   /** Records no stage could read, with the reason and source offset in their headers. */
   public static final String DEAD_LETTERS = "skillshelf.dead-letters";
 
@@ -82,6 +88,6 @@ public final class Topics {
 
   public static List<Topic<?>> all() {
     return List.of(SUBMISSIONS, ENRICHMENT_REQUESTS, ENRICHED, DECISIONS, CATALOGUE,
-        LINK_CHECK_REQUESTS, LINK_CHECKS, LINK_HEALTH, LINK_REPORTS);
+        LINK_CHECK_REQUESTS, LINK_CHECKS, LINK_HEALTH, LINK_REPORTS, LINK_DISMISSALS);
   }
 }

@@ -2,6 +2,10 @@ package org.skillshelf.publish;
 
 import java.util.List;
 import org.skillshelf.kafka.StreamsApp;
+import org.skillshelf.publish.brokenlinks.BrokenLinkBoard;
+import org.skillshelf.publish.brokenlinks.BrokenLinkDesk;
+import org.skillshelf.publish.brokenlinks.BrokenLinkFeed;
+import org.skillshelf.publish.brokenlinks.BrokenLinkRoutes;
 import org.skillshelf.publish.review.DecisionDesk;
 import org.skillshelf.publish.review.ReviewTopology;
 import org.skillshelf.publish.search.CatalogueIndex;
@@ -26,6 +30,7 @@ public final class PublishService implements StageService {
   private final StreamsApp review;
   private final CatalogueIndex index;
   private final CatalogueIndexer indexer;
+  private final BrokenLinkFeed brokenLinks;
   private final List<WebModule> modules;
 
   public PublishService(ServiceContext context) {
@@ -33,8 +38,12 @@ public final class PublishService implements StageService {
     this.index = new CatalogueIndex(context.taxonomy());
     this.indexer = new CatalogueIndexer(index, context.kafka(), context.registry());
     var desk = new DecisionDesk(review, context.publisher(), context.taxonomy(), context.clock());
+    var board = new BrokenLinkBoard();
+    this.brokenLinks = new BrokenLinkFeed(board, context.kafka(), context.registry());
     this.modules = List.of(
         new ReviewRoutes(desk, context.curators()),
+        // Before the review workspace: its /review/{resourceId} would take /review/broken-links.
+        new BrokenLinkRoutes(new BrokenLinkDesk(board, desk, context.publisher(), context.clock()), context.curators(), context.clock()),
         new ReviewWorkspace(desk, context.curators(), context.clock()),
         new CurationRoutes(desk, context.curators(), index),
         // Before the catalogue API: its /api/catalogue/{resourceId} would take the export paths.
@@ -56,17 +65,19 @@ public final class PublishService implements StageService {
 
   @Override
   public List<HealthCheck> healthChecks() {
-    return List.of(review, indexer);
+    return List.of(review, indexer, brokenLinks);
   }
 
   @Override
   public void start() {
     review.start();
     indexer.start();
+    brokenLinks.start();
   }
 
   @Override
   public void close() {
+    brokenLinks.close();
     indexer.close();
     review.close();
     index.close();
