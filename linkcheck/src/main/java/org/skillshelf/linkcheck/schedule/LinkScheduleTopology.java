@@ -43,13 +43,18 @@ public final class LinkScheduleTopology {
   public static final String SCHEDULE_STORE = "link-schedule";
   public static final String HEALTH_STORE = "link-health";
   private static final Duration TICK = Duration.ofSeconds(1);
-  private static final Duration FIRST_CHECK_WINDOW = Duration.ofSeconds(30);
+  /** New links are first checked at a random moment within this window (the default), so a big import does not arrive at once. */
+  public static final Duration FIRST_CHECK_WINDOW = Duration.ofSeconds(30);
   private static final int MAX_REQUESTS_PER_TICK = 2_000;
 
   private LinkScheduleTopology() {}
 
   /** The settings that shape the schedule. */
-  public record Settings(Duration interval, HealthRules rules, Clock clock, RandomGenerator random) {}
+  public record Settings(Duration interval, HealthRules rules, Clock clock, RandomGenerator random, Duration firstCheckWindow) {
+    public Settings(Duration interval, HealthRules rules, Clock clock, RandomGenerator random) {
+      this(interval, rules, clock, random, FIRST_CHECK_WINDOW);
+    }
+  }
 
   public static Topology build(Settings settings) {
     Topology topology = new Topology();
@@ -125,7 +130,7 @@ public final class LinkScheduleTopology {
       if (existing != null && existing.url().equals(published.url())) {
         return;
       }
-      long spread = Math.min(settings.interval().toMillis(), FIRST_CHECK_WINDOW.toMillis());
+      long spread = Math.min(settings.interval().toMillis(), settings.firstCheckWindow().toMillis());
       Instant first = now.plusMillis(spread <= 0 ? 0 : settings.random().nextLong(spread));
       schedule().put(key, new ScheduledLink(ScheduledLink.VERSION, key, published.url(), published.fingerprint(), first, null));
     }
