@@ -51,6 +51,9 @@ import org.skillshelf.runtime.SkillshelfProcess;
 public final class LinkcheckBenchmark {
   private static final Duration DELAY = Duration.ofMillis(50);
   private static final int PER_HOST = 2;
+  /** When any simulated host first and last received a request (System.nanoTime), to tell HTTP work from pipeline time. */
+  private static final java.util.concurrent.atomic.AtomicLong FIRST_REQUEST = new java.util.concurrent.atomic.AtomicLong(Long.MAX_VALUE);
+  private static final java.util.concurrent.atomic.AtomicLong LAST_REQUEST = new java.util.concurrent.atomic.AtomicLong();
 
   private LinkcheckBenchmark() {}
 
@@ -59,6 +62,8 @@ public final class LinkcheckBenchmark {
     void reset() {
       requests.set(0);
       peak.set(0);
+      FIRST_REQUEST.set(Long.MAX_VALUE);
+      LAST_REQUEST.set(0);
     }
   }
 
@@ -117,6 +122,9 @@ public final class LinkcheckBenchmark {
   /** A small lesson page for /r/N, 404 for anything else (robots.txt, the soft-404 probe's made-up paths). */
   private static void answer(HttpExchange exchange, Host host) throws IOException {
     host.requests().incrementAndGet();
+    long t = System.nanoTime();
+    FIRST_REQUEST.accumulateAndGet(t, Math::min);
+    LAST_REQUEST.accumulateAndGet(t, Math::max);
     int now = host.inFlight().incrementAndGet();
     host.peak().accumulateAndGet(now, Math::max);
     boolean counted = true;
@@ -171,7 +179,12 @@ public final class LinkcheckBenchmark {
           (System.nanoTime() - t0) / 1e9, tuning.hostGap(), tuning.globalConcurrency());
       Map<String, LinkState> states = new HashMap<>();
       long deadline = System.nanoTime() + TimeUnit.MINUTES.toNanos(15);
+      StringBuilder timeline = new StringBuilder();
+      int quarter = 0;
       while (states.size() < urls.size() && System.nanoTime() < deadline) {
+        while (quarter < 4 && states.size() >= urls.size() * (quarter + 1) / 4) {
+          timeline.append(String.format(" %d%% at %.1f s;", 25 * ++quarter, (System.nanoTime() - t0) / 1e9));
+        }
         health.poll(Duration.ofMillis(100)).forEach(r -> {
           LinkHealth h = Topics.LINK_HEALTH.serde().deserializer().deserialize(r.topic(), r.value());
           if (h != null && h.state() != LinkState.UNCHECKED) {
@@ -180,6 +193,8 @@ public final class LinkcheckBenchmark {
         });
       }
       double seconds = (System.nanoTime() - t0) / 1e9;
+      System.out.printf("healths:%s 100%% at %.1f s; simulated hosts busy from %.1f s to %.1f s (the HTTP work: %.1f s)%n", timeline,
+          seconds, (FIRST_REQUEST.get() - t0) / 1e9, (LAST_REQUEST.get() - t0) / 1e9, (LAST_REQUEST.get() - FIRST_REQUEST.get()) / 1e9);
       Map<LinkState, Integer> byState = new EnumMap<>(LinkState.class);
       states.values().forEach(s -> byState.merge(s, 1, Integer::sum));
       System.out.printf("links with a health: %d of %d, by state %s%n", states.size(), urls.size(), byState);
