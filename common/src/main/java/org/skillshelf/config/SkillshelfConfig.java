@@ -23,6 +23,7 @@ import org.jspecify.annotations.Nullable;
  *
  * @param kafkaBootstrap external cluster; absent means "start the embedded broker"
  * @param curators name → password; empty means "make one admin account with a random password"
+ * @param linkcheckRobots whether link checks obey each host's robots.txt ({@code SKILLSHELF_LINKCHECK_ROBOTS}, default false)
  * @param submitRate submissions per window per client; 0 means unlimited
  * @param instanceId names this process among instances of the same service (transactional ids,
  *     client ids); {@code SKILLSHELF_INSTANCE_ID}, by default the host name
@@ -38,6 +39,7 @@ public record SkillshelfConfig(
     Duration linkcheckInterval,
     int linkcheckBrokenAfter,
     Duration linkcheckBrokenMinSpan,
+    boolean linkcheckRobots,
     Optional<Path> taxonomy,
     int submitRate,
     Duration submitRateWindow,
@@ -47,7 +49,7 @@ public record SkillshelfConfig(
   public static final List<String> VARIABLES = List.of("SKILLSHELF_HTTP_HOST", "SKILLSHELF_HTTP_PORT",
       "SKILLSHELF_DATA_DIR", "SKILLSHELF_KAFKA_BOOTSTRAP", "SKILLSHELF_SERVICES", "SKILLSHELF_CURATORS",
       "SKILLSHELF_FETCH_ALLOW_CIDRS", "SKILLSHELF_LINKCHECK_INTERVAL", "SKILLSHELF_LINKCHECK_BROKEN_AFTER",
-      "SKILLSHELF_LINKCHECK_BROKEN_MIN_SPAN", "SKILLSHELF_TAXONOMY", "SKILLSHELF_SUBMIT_RATE", "SKILLSHELF_INSTANCE_ID");
+      "SKILLSHELF_LINKCHECK_BROKEN_MIN_SPAN", "SKILLSHELF_LINKCHECK_ROBOTS", "SKILLSHELF_TAXONOMY", "SKILLSHELF_SUBMIT_RATE", "SKILLSHELF_INSTANCE_ID");
 
   public SkillshelfConfig {
     services = Set.copyOf(services);
@@ -73,6 +75,7 @@ public record SkillshelfConfig(
         reader.duration("SKILLSHELF_LINKCHECK_INTERVAL", "P1D"),
         reader.integer("SKILLSHELF_LINKCHECK_BROKEN_AFTER", "3", 1),
         reader.duration("SKILLSHELF_LINKCHECK_BROKEN_MIN_SPAN", "P3D"),
+        reader.flag("SKILLSHELF_LINKCHECK_ROBOTS", false),
         reader.optional("SKILLSHELF_TAXONOMY").map(Path::of),
         rateCount,
         rateWindow,
@@ -139,6 +142,15 @@ public record SkillshelfConfig(
       } catch (DateTimeParseException e) {
         throw new InvalidSettingException(name, value, "is not an ISO-8601 duration such as PT5S, PT10M or P1D");
       }
+    }
+
+    boolean flag(String name, boolean fallback) {
+      String value = text(name, String.valueOf(fallback)).toLowerCase(Locale.ROOT);
+      return switch (value) {
+        case "true", "yes", "1", "on" -> true;
+        case "false", "no", "0", "off" -> false;
+        default -> throw new InvalidSettingException(name, value, "must be true or false");
+      };
     }
 
     List<String> list(String name) {

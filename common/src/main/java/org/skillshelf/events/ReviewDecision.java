@@ -27,16 +27,35 @@ public record ReviewDecision(
     WITHDRAW
   }
 
-  /** Fields the curator changed; null means "keep what enrichment found". */
+  /**
+   * Fields the curator changed; null means "keep what enrichment found" (or, for a published
+   * record, what it has now).
+   *
+   * @param url a replacement for the record's link (the broken-links queue's "replace the URL");
+   *     added after version 1 was in use, so older decisions simply lack it and read as null
+   */
   public record Edits(
       @Nullable String title,
       @Nullable String description,
       @Nullable List<String> skills,
       @Nullable String type,
       @Nullable String level,
-      @Nullable List<String> collections) {
+      @Nullable List<String> collections,
+      @Nullable String url) {
+
+    /** Edits that keep the link. */
+    public Edits(@Nullable String title, @Nullable String description, @Nullable List<String> skills, @Nullable String type,
+        @Nullable String level, @Nullable List<String> collections) {
+      this(title, description, skills, type, level, collections, null);
+    }
+
     public static Edits none() {
-      return new Edits(null, null, null, null, null, null);
+      return new Edits(null, null, null, null, null, null, null);
+    }
+
+    /** Only a new link. */
+    public static Edits newUrl(String url) {
+      return new Edits(null, null, null, null, null, null, url);
     }
   }
 }

@@ -3,6 +3,7 @@ package org.skillshelf.kafka;
 import java.util.List;
 import java.util.Map;
 import org.apache.kafka.common.config.TopicConfig;
+import org.skillshelf.events.BrokenLinkDismissal;
 import org.skillshelf.events.BrokenLinkReport;
 import org.skillshelf.events.CatalogueRecord;
 import org.skillshelf.events.Collection;
@@ -81,6 +82,11 @@ public final class Topics {
       new Topic<>("skillshelf.collections", EventSerde.of(Collection.class, Collection.VERSION), 3,
           Map.of(TopicConfig.CLEANUP_POLICY_CONFIG, TopicConfig.CLEANUP_POLICY_COMPACT));
 
+  /** Curators' dismissals of broken-link queue entries; only the latest per record matters. */
+  public static final Topic<BrokenLinkDismissal> LINK_DISMISSALS =
+      new Topic<>("skillshelf.link-dismissals", EventSerde.of(BrokenLinkDismissal.class, BrokenLinkDismissal.VERSION), 6,
+          Map.of(TopicConfig.CLEANUP_POLICY_CONFIG, TopicConfig.CLEANUP_POLICY_COMPACT));
+
   /** Records no stage could read, with the reason and source offset in their headers. */
   public static final String DEAD_LETTERS = "skillshelf.dead-letters";
 
@@ -88,6 +94,6 @@ public final class Topics {
 
   public static List<Topic<?>> all() {
     return List.of(SUBMISSIONS, ENRICHMENT_REQUESTS, ENRICHED, DECISIONS, CATALOGUE,
-        LINK_CHECK_REQUESTS, LINK_CHECKS, LINK_HEALTH, LINK_REPORTS, COLLECTIONS);
+        LINK_CHECK_REQUESTS, LINK_CHECKS, LINK_HEALTH, LINK_REPORTS, LINK_DISMISSALS, COLLECTIONS);
   }
 }

@@ -15,6 +15,7 @@ import org.skillshelf.linkcheck.check.LinkCheckWorker;
 import org.skillshelf.linkcheck.check.LinkProbe;
 import org.skillshelf.linkcheck.check.PoliteFetcher;
 import org.skillshelf.linkcheck.check.PolitenessGate;
+import org.skillshelf.linkcheck.check.RobotsTxt;
 import org.skillshelf.linkcheck.check.SoftNotFound;
 import org.skillshelf.linkcheck.health.HealthRules;
 import org.skillshelf.linkcheck.schedule.LinkScheduleTopology;
@@ -36,23 +37,46 @@ public final class LinkcheckService implements StageService {
   /** How long a host's answer to a made-up path is trusted for soft-404 detection. */
   static final Duration SIBLING_CACHE = Duration.ofHours(6);
 
+  /** How long a host's robots.txt is trusted (RFC 9309 suggests at most a day). */
+  static final Duration ROBOTS_CACHE = Duration.ofHours(24);
+
   private final StreamsApp schedule;
   private final SafeFetcher fetcher;
   private final LinkCheckWorker worker;
   private final HealthDashboard dashboard;
   private final List<WebModule> modules;
 
+  /**
+   * The politeness and pacing figures that are constants in production and that a benchmark needs
+   * to set (for example a zero gap between requests to one host, to measure the per-host limit alone).
+   *
+   * @param hostGap the least time between two requests to one host
+   * @param globalConcurrency checks in flight across all hosts
+   * @param firstCheckWindow new links are first checked at a random moment within this window
+   */
+  public record Tuning(Duration hostGap, int globalConcurrency, Duration firstCheckWindow) {
+    public static Tuning production() {
+      return new Tuning(HOST_GAP, GLOBAL_CONCURRENCY, LinkScheduleTopology.FIRST_CHECK_WINDOW);
+    }
+  }
+
   public LinkcheckService(ServiceContext context) {
+    this(context, Tuning.production());
+  }
+
+  public LinkcheckService(ServiceContext context, Tuning tuning) {
     var config = context.config();
     var rules = new HealthRules(config.linkcheckBrokenAfter(), config.linkcheckBrokenMinSpan());
-    var settings = new LinkScheduleTopology.Settings(config.linkcheckInterval(), rules, context.clock(), new SecureRandom());
+    var settings = new LinkScheduleTopology.Settings(config.linkcheckInterval(), rules, context.clock(), new SecureRandom(),
+        tuning.firstCheckWindow());
     this.schedule = new StreamsApp("linkcheck", LinkScheduleTopology.build(settings), streamsSettings(context), context.registry());
     this.fetcher = new SafeFetcher(FetchSettings.defaults(AddressPolicy.refusingPrivate(config.fetchAllowCidrs()))
         .withMaxAttempts(1).withMaxBytes(2L * 1024 * 1024, 8L * 1024 * 1024).withPerHostConcurrency(2)
         .withTimeouts(Duration.ofSeconds(10), Duration.ofSeconds(15), Duration.ofSeconds(30)), context.registry());
-    var polite = new PoliteFetcher(fetcher, new PolitenessGate(HOST_GAP, LONGEST_WAIT_IN_LINE, context.clock()), GLOBAL_CONCURRENCY);
+    var polite = new PoliteFetcher(fetcher, new PolitenessGate(tuning.hostGap(), LONGEST_WAIT_IN_LINE, context.clock()), tuning.globalConcurrency());
     var softNotFound = new SoftNotFound(polite, context.clock(), SIBLING_CACHE, new SecureRandom());
-    this.worker = new LinkCheckWorker(new LinkProbe(polite, softNotFound, context.clock()), context.publisher(), context.kafka(),
+    var robots = config.linkcheckRobots() ? new RobotsTxt(polite, context.clock(), ROBOTS_CACHE) : null;
+    this.worker = new LinkCheckWorker(new LinkProbe(polite, softNotFound, robots, context.clock()), context.publisher(), context.kafka(),
         context.registry());
     this.dashboard = new HealthDashboard(schedule, context.curators(), rules, context.registry(), context.clock());
     this.modules = List.of(new LinkHealthRoutes(schedule, context.curators(), context.clock()), dashboard);

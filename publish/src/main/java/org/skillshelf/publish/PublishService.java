@@ -12,6 +12,10 @@ import org.skillshelf.publish.collections.CollectionShelf;
 import org.skillshelf.publish.collections.CollectionWorkspace;
 import org.skillshelf.publish.coverage.Coverage;
 import org.skillshelf.publish.coverage.CoverageRoutes;
+import org.skillshelf.publish.brokenlinks.BrokenLinkBoard;
+import org.skillshelf.publish.brokenlinks.BrokenLinkDesk;
+import org.skillshelf.publish.brokenlinks.BrokenLinkFeed;
+import org.skillshelf.publish.brokenlinks.BrokenLinkRoutes;
 import org.skillshelf.publish.review.DecisionDesk;
 import org.skillshelf.publish.review.ReviewTopology;
 import org.skillshelf.publish.search.CatalogueIndex;
@@ -41,6 +45,7 @@ public final class PublishService implements StageService {
   private final CatalogueIndex index;
   private final CatalogueIndexer indexer;
   private final CollectionReader collectionReader;
+  private final BrokenLinkFeed brokenLinks;
   private final List<WebModule> modules;
 
   public PublishService(ServiceContext context) {
@@ -52,8 +57,12 @@ public final class PublishService implements StageService {
     this.collectionReader = new CollectionReader(shelf, context.kafka(), context.registry());
     var collections = new CollectionDesk(shelf, CollectionLog.on(context.publisher()),
         new CollectionRules(id -> index.get(id).isPresent()), context.clock());
+    var board = new BrokenLinkBoard();
+    this.brokenLinks = new BrokenLinkFeed(board, context.kafka(), context.registry());
     this.modules = List.of(
         new ReviewRoutes(desk, context.curators()),
+        // Before the review workspace: its /review/{resourceId} would take /review/broken-links.
+        new BrokenLinkRoutes(new BrokenLinkDesk(board, desk, context.publisher(), context.clock()), context.curators(), context.clock()),
         new ReviewWorkspace(desk, context.curators(), context.clock()),
         new CurationRoutes(desk, context.curators(), index),
         new CollectionRoutes(collections, context.curators()),
@@ -80,7 +89,7 @@ public final class PublishService implements StageService {
 
   @Override
   public List<HealthCheck> healthChecks() {
-    return List.of(review, indexer, collectionReader);
+    return List.of(review, indexer, collectionReader, brokenLinks);
   }
 
   @Override
@@ -88,11 +97,13 @@ public final class PublishService implements StageService {
     review.start();
     indexer.start();
     collectionReader.start();
+    brokenLinks.start();
   }
 
   @Override
   public void close() {
     collectionReader.close();
+    brokenLinks.close();
     indexer.close();
     review.close();
     index.close();

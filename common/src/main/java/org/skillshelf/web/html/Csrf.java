@@ -24,6 +24,8 @@ public final class Csrf {
   public static final String COOKIE = "skillshelf_csrf";
   public static final String FIELD = "_csrf";
   public static final String HEADER = "X-CSRF-Token";
+  /** Request attribute holding a token issued during this request. */
+  private static final String ISSUED = "skillshelf.csrf.issued";
   private static final SecureRandom RANDOM = new SecureRandom();
 
   private Csrf() {}
@@ -34,6 +36,11 @@ public final class Csrf {
     if (existing != null && existing.length() >= 32) {
       return existing;
     }
+    // A page with several forms asks several times; on a first visit all must carry the one token
+    // whose cookie is set, not each a new one (the last cookie set would win and the rest fail).
+    if (ctx.attribute(ISSUED) instanceof String issued) {
+      return issued;
+    }
     byte[] bytes = new byte[32];
     RANDOM.nextBytes(bytes);
     String token = Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
@@ -43,6 +50,7 @@ public final class Csrf {
     cookie.setPath("/");
     cookie.setSecure(isSecure(ctx));
     ctx.cookie(cookie);
+    ctx.attribute(ISSUED, token);
     return token;
   }
 

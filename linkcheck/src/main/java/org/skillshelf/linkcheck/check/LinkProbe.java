@@ -6,6 +6,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.Optional;
 import java.util.Set;
+import org.jspecify.annotations.Nullable;
 import org.skillshelf.events.CheckOutcome;
 import org.skillshelf.events.LinkCheck;
 import org.skillshelf.events.LinkCheckRequest;
@@ -25,11 +26,19 @@ public final class LinkProbe {
 
   private final PageFetch fetch;
   private final SoftNotFound softNotFound;
+  private final @Nullable RobotsTxt robots;
   private final Clock clock;
 
+  /** A probe that ignores robots.txt. */
   public LinkProbe(PageFetch fetch, SoftNotFound softNotFound, Clock clock) {
+    this(fetch, softNotFound, null, clock);
+  }
+
+  /** @param robots the robots.txt rules to obey, or null to ignore robots.txt */
+  public LinkProbe(PageFetch fetch, SoftNotFound softNotFound, @Nullable RobotsTxt robots, Clock clock) {
     this.fetch = fetch;
     this.softNotFound = softNotFound;
+    this.robots = robots;
     this.clock = clock;
   }
 
@@ -38,6 +47,11 @@ public final class LinkProbe {
     Instant started = clock.instant();
     long t0 = System.nanoTime();
     URI uri = URI.create(request.url());
+    Optional<String> refused = robots == null ? Optional.empty() : robots.refusal(uri);
+    if (refused.isPresent()) {
+      return new LinkCheck(LinkCheck.VERSION, request.resourceId(), request.url(), CheckOutcome.BLOCKED, 0, null,
+          elapsed(t0), refused.get(), started);
+    }
     try {
       FetchResult result = fetch.fetch(FetchRequest.head(uri));
       if (HEAD_UNRELIABLE.contains(result.status()) || isSuccess(result.status()) && mayBeHtml(result)) {

@@ -19,13 +19,15 @@ import org.skillshelf.fetch.FetchResult;
  * hosts. A turn further away than {@code maxWait} is refused: the check is dropped and the
  * schedule re-sends it later, rather than piling up waiting checks.
  *
- * <p>Scope: the gate is per process. Check requests are keyed (and so partitioned) by resourceId,
- * which spreads one host's links over every partition and so over every instance: with N
- * instances a host may see N times the gap's rate and N × the fetcher's per-host concurrency.
- * Keying requests by host instead would send every link of a host to one partition, owned by one
- * instance at a time, and this gate would then hold across the cluster (at the price of uneven
- * partitions for very large hosts). The schedule keeps resourceId as the key because the health
- * stores are keyed by it; re-keying the request topic by host is the way to cluster-wide politeness.
+ * <p>Scope: the gate is per process, and politeness holds across instances because the schedule
+ * keys every check request by its link's host ({@code LinkScheduleTopology.hostKey}), not by
+ * resourceId: all of one host's checks land on one partition of the request topic, which one
+ * worker instance owns at a time, so that instance's gate (and its fetcher's per-host limit) sees
+ * every request to the host. The worker reads the resourceId from the request's value. The price:
+ * a very large host makes its partition busier than others, and during a rebalance the old and new
+ * owner may briefly both have checks of a host in flight (at most one gap's worth of overlap).
+ * Several hosts share a partition; a slow host does not block the others because each check runs
+ * on its own virtual thread.
  *
  * <pre>{@code
  * Optional<Duration> wait = gate.reserve("example.org");

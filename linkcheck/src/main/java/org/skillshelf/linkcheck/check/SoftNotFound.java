@@ -64,11 +64,27 @@ public final class SoftNotFound {
     String heading = page.lowerTitleAndHeading();
     String text = page.lowerText();
     for (String phrase : WORDING) {
-      if (heading.contains(phrase) || text.length() <= SHORT_PAGE && text.contains(phrase) && !phrase.equals("404")) {
+      if (saysWhole(heading, phrase) || text.length() <= SHORT_PAGE && saysWhole(text, phrase) && !phrase.equals("404")) {
         return Optional.of("the page says \"" + phrase + "\"");
       }
     }
     return Optional.empty();
+  }
+
+  /**
+   * Whether the phrase occurs as whole words: "404" in "Error 404" but not in "Lesson 14047", "no
+   * existe" but not in "no existence".
+   */
+  static boolean saysWhole(String text, String phrase) {
+    for (int at = text.indexOf(phrase); at >= 0; at = text.indexOf(phrase, at + 1)) {
+      int end = at + phrase.length();
+      boolean startsWord = at == 0 || !Character.isLetterOrDigit(text.charAt(at - 1));
+      boolean endsWord = end == text.length() || !Character.isLetterOrDigit(text.charAt(end));
+      if (startsWord && endsWord) {
+        return true;
+      }
+    }
+    return false;
   }
 
   /** Signal (c): a made-up path on the same host answers the same page. */

@@ -1,10 +1,12 @@
 package org.skillshelf.linkcheck.schedule;
 
+import java.net.URI;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.Objects;
 import java.util.random.RandomGenerator;
 import org.apache.kafka.common.serialization.Serdes;
@@ -41,13 +43,18 @@ public final class LinkScheduleTopology {
   public static final String SCHEDULE_STORE = "link-schedule";
   public static final String HEALTH_STORE = "link-health";
   private static final Duration TICK = Duration.ofSeconds(1);
-  private static final Duration FIRST_CHECK_WINDOW = Duration.ofSeconds(30);
+  /** New links are first checked at a random moment within this window (the default), so a big import does not arrive at once. */
+  public static final Duration FIRST_CHECK_WINDOW = Duration.ofSeconds(30);
   private static final int MAX_REQUESTS_PER_TICK = 2_000;
 
   private LinkScheduleTopology() {}
 
   /** The settings that shape the schedule. */
-  public record Settings(Duration interval, HealthRules rules, Clock clock, RandomGenerator random) {}
+  public record Settings(Duration interval, HealthRules rules, Clock clock, RandomGenerator random, Duration firstCheckWindow) {
+    public Settings(Duration interval, HealthRules rules, Clock clock, RandomGenerator random) {
+      this(interval, rules, clock, random, FIRST_CHECK_WINDOW);
+    }
+  }
 
   public static Topology build(Settings settings) {
     Topology topology = new Topology();
@@ -63,6 +70,20 @@ public final class LinkScheduleTopology {
     topology.addSink("health-sink", Topics.LINK_HEALTH.name(), Serdes.String().serializer(),
         Topics.LINK_HEALTH.serde().serializer(), "schedule");
     return topology;
+  }
+
+  /**
+   * The partition key of a check request: the link's host, lower-cased (ports ignored, since
+   * politeness is owed to the machine name); a URL without a readable host gets its whole text, so
+   * it still has a stable key.
+   */
+  public static String hostKey(String url) {
+    try {
+      String host = URI.create(url).getHost();
+      return host == null || host.isBlank() ? url : host.toLowerCase(Locale.ROOT);
+    } catch (IllegalArgumentException e) {
+      return url;
+    }
   }
 
   private static final class ScheduleProcessor implements Processor<String, Object, String, Object> {
@@ -109,7 +130,7 @@ public final class LinkScheduleTopology {
       if (existing != null && existing.url().equals(published.url())) {
         return;
       }
-      long spread = Math.min(settings.interval().toMillis(), FIRST_CHECK_WINDOW.toMillis());
+      long spread = Math.min(settings.interval().toMillis(), settings.firstCheckWindow().toMillis());
       Instant first = now.plusMillis(spread <= 0 ? 0 : settings.random().nextLong(spread));
       schedule().put(key, new ScheduledLink(ScheduledLink.VERSION, key, published.url(), published.fingerprint(), first, null));
     }
@@ -143,7 +164,10 @@ public final class LinkScheduleTopology {
       for (KeyValue<String, ScheduledLink> kv : due) {
         ScheduledLink link = kv.value;
         var request = new LinkCheckRequest(LinkCheckRequest.VERSION, link.resourceId(), link.url(), link.fingerprint(), link.nextCheckAt());
-        context().forward(new Record<>(kv.key, request, now.toEpochMilli()), "requests-sink");
+        // Keyed by host, not resourceId: all of one host's checks land on one partition, so one
+        // worker instance (and its PolitenessGate) sees all of them. The worker reads the
+        // resourceId from the value.
+        context().forward(new Record<>(hostKey(link.url()), request, now.toEpochMilli()), "requests-sink");
         // If no answer comes (a worker died mid-check), ask again after the retry delay.
         schedule().put(kv.key, link.requested(now, now.plus(retryAfterSilence())));
       }

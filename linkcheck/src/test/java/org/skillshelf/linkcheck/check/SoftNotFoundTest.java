@@ -99,4 +99,16 @@ class SoftNotFoundTest {
     assertThat(soft.bySibling(URI.create("https://example.org/"), page(CATCH_ALL))).isEmpty();
     assertThat(fetches).hasValue(0);
   }
+
+  @Test
+  void aNumberContaining404InTheTitleIsNoSoft404() {
+    assertThat(SoftNotFound.saysWhole("lesson 14047: fixity", "404")).isFalse();
+    assertThat(SoftNotFound.saysWhole("error 404", "404")).isTrue();
+  }
+
+  @Test
+  void aPhraseInsideALongerWordDoesNotCount() {
+    assertThat(SoftNotFound.saysWhole("no existence proofs here", "no existe")).isFalse();
+    assertThat(SoftNotFound.saysWhole("la página no existe.", "no existe")).isTrue();
+  }
 }

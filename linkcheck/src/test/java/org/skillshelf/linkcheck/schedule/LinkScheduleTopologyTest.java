@@ -110,6 +110,17 @@ class LinkScheduleTopologyTest {
   }
 
   @Test
+  void requestsAreKeyedByHostSoOneHostsChecksShareAPartition() {
+    catalogue.pipeInput("r1", record("r1", "https://Example.org/a"));
+    catalogue.pipeInput("r2", record("r2", "https://example.org:8443/b"));
+    catalogue.pipeInput("r3", record("r3", "https://other.example/c"));
+    advance(Duration.ofSeconds(31));
+    var sent = requests.readKeyValuesToList();
+    assertThat(sent).extracting(kv -> kv.value.resourceId() + "@" + kv.key)
+        .containsExactlyInAnyOrder("r1@example.org", "r2@example.org", "r3@other.example");
+  }
+
+  @Test
   void aDueLinkGetsExactlyOneRequestPerInterval() {
     catalogue.pipeInput("r1", record("r1", "https://example.org/a"));
     for (int cycle = 0; cycle < 3; cycle++) {

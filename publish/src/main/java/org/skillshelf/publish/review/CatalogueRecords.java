@@ -23,13 +23,18 @@ final class CatalogueRecords {
     List<String> skills = edits.skills() != null ? edits.skills()
         : previous != null ? previous.skills()
         : enriched.suggestedSkills().stream().map(SkillSuggestion::id).toList();
-    String url = enriched.finalUrl() != null ? enriched.finalUrl() : enriched.url();
-    String title = firstNonBlank(edits.title(), previous == null ? null : previous.title(), m.title(), url);
+    String fetched = enriched.finalUrl() != null ? enriched.finalUrl() : enriched.url();
+    String title = firstNonBlank(edits.title(), previous == null ? null : previous.title(), m.title(), fetched);
+    // A replaced link (the broken-links queue) stays replaced through later edits.
+    String link = firstNonBlank(edits.url(), previous == null ? null : previous.url(), enriched.url());
+    // Enrichment fingerprinted the old page; with a new link there is no approved text to compare
+    // today's with, so 0 tells link checking to skip the content-drift test.
+    long fingerprint = link.equals(enriched.url()) ? enriched.fingerprint() : 0L;
     String text = enriched.mainText().length() > MAX_TEXT ? enriched.mainText().substring(0, MAX_TEXT) : enriched.mainText();
     return new CatalogueRecord(
         CatalogueRecord.VERSION,
         enriched.resourceId(),
-        enriched.url(),
+        link,
         title,
         firstNonBlankOrNull(edits.description(), previous == null ? null : previous.description(), m.description()),
         m.authors(),
@@ -44,7 +49,7 @@ final class CatalogueRecords {
         m.readingTimeMinutes(),
         edits.collections() != null ? edits.collections() : previous != null ? previous.collections() : List.of(),
         text,
-        enriched.fingerprint(),
+        fingerprint,
         previous != null ? previous.approvedBy() : curator,
         previous != null ? previous.approvedAt() : at,
         at);

@@ -1,5 +1,7 @@
 package org.skillshelf.publish.review;
 
+import java.net.URI;
+import java.net.URISyntaxException;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -87,6 +89,7 @@ public final class DecisionDesk {
       throw ApiException.badRequest("REASON_REQUIRED", "Say why, so the submitter and other curators know.");
     }
     checkSkills(edits);
+    checkUrl(edits);
     Instant now = clock.instant();
     InFlight claim = new InFlight(curator, item.version(), now);
     InFlight existing = inFlight.compute(resourceId, (id, current) ->
@@ -144,6 +147,31 @@ public final class DecisionDesk {
     List<String> unknown = edits.skills().stream().filter(id -> !taxonomy.contains(id)).toList();
     if (!unknown.isEmpty()) {
       throw ApiException.badRequest("UNKNOWN_SKILL", "These skills are not in the taxonomy: " + String.join(", ", unknown) + ".");
+    }
+  }
+
+  /** A replacement link must be one link checking and readers can follow: absolute http(s), not too long. */
+  static void checkUrl(Edits edits) {
+    String url = edits.url();
+    if (url == null) {
+      return;
+    }
+    String reason = null;
+    if (url.isBlank() || url.length() > 2048) {
+      reason = "is empty or longer than 2,048 characters";
+    } else {
+      try {
+        URI uri = new URI(url.strip());
+        String scheme = uri.getScheme() == null ? "" : uri.getScheme().toLowerCase(Locale.ROOT);
+        if (!scheme.equals("http") && !scheme.equals("https") || uri.getHost() == null) {
+          reason = "is not an absolute http or https address";
+        }
+      } catch (URISyntaxException e) {
+        reason = "is not a valid address";
+      }
+    }
+    if (reason != null) {
+      throw ApiException.badRequest("INVALID_URL", "The new link " + reason + "; nothing was changed.");
     }
   }
 

@@ -99,6 +99,26 @@ class ReviewTopologyTest {
   }
 
   @Test
+  void anEditWithANewLinkRepublishesWithItAndLaterEditsKeepIt() {
+    enriched.pipeInput("r1", enrichedResource(null));
+    decisions.pipeInput("r1", decision(Verdict.APPROVE, "ada", Edits.none()));
+    decisions.pipeInput("r1", decision(Verdict.EDIT, "ada", Edits.newUrl("https://example.net/git-moved")));
+    decisions.pipeInput("r1", decision(Verdict.EDIT, "ada", new Edits("Git, moved", null, null, null, null, null)));
+    List<CatalogueRecord> out = catalogue.readValuesToList();
+    assertThat(out).extracting(CatalogueRecord::url)
+        .containsExactly("https://example.org/git", "https://example.net/git-moved", "https://example.net/git-moved");
+    assertThat(out.getLast().title()).isEqualTo("Git, moved");
+  }
+
+  @Test
+  void aReplacedLinkDropsTheOldPagesFingerprintSoDriftIsNotClaimed() {
+    enriched.pipeInput("r1", enrichedResource(null));
+    decisions.pipeInput("r1", decision(Verdict.APPROVE, "ada", Edits.none()));
+    decisions.pipeInput("r1", decision(Verdict.EDIT, "ada", Edits.newUrl("https://example.net/git-moved")));
+    assertThat(catalogue.readValuesToList()).extracting(CatalogueRecord::fingerprint).containsExactly(42L, 0L);
+  }
+
+  @Test
   void aTrustedBulkImportIsPublishedWithoutReview() {
     enriched.pipeInput("r1", enrichedResource("grace"));
     CatalogueRecord record = catalogue.readValue();

@@ -1,0 +1,263 @@
+package org.skillshelf.bench;
+
+import com.sun.net.httpserver.HttpExchange;
+import com.sun.net.httpserver.HttpServer;
+import java.io.IOException;
+import java.io.InputStream;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.EnumMap;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.clients.producer.RecordMetadata;
+import org.apache.kafka.common.TopicPartition;
+import org.apache.kafka.common.serialization.ByteArrayDeserializer;
+import org.apache.kafka.common.serialization.StringDeserializer;
+import org.skillshelf.app.Skillshelf;
+import org.skillshelf.config.Service;
+import org.skillshelf.config.SkillshelfConfig;
+import org.skillshelf.events.CatalogueRecord;
+import org.skillshelf.events.LinkHealth;
+import org.skillshelf.events.LinkState;
+import org.skillshelf.kafka.EventPublisher;
+import org.skillshelf.kafka.KafkaClients;
+import org.skillshelf.kafka.Topics;
+import org.skillshelf.linkcheck.LinkcheckService;
+import org.skillshelf.runtime.SkillshelfProcess;
+
+/**
+ * One full link-check cycle of a simulated web: N catalogue records linking to pages on H hosts
+ * (distinct loopback addresses 127.0.1.1 onwards, each its own HTTP server), every answer delayed
+ * 50 ms. The clock runs from the first record published until every link has a health. The
+ * politeness bound is what the per-host limit alone allows: the busiest host's requests ÷ 2 × 50 ms.
+ * In the same run, Debian's {@code linkchecker} (when installed) checks the same list.
+ *
+ * <p>Arguments: links (default 20,000), hosts (default 200), linkchecker time limit in seconds
+ * (default 600; 0 skips it).
+ */
+public final class LinkcheckBenchmark {
+  private static final Duration DELAY = Duration.ofMillis(50);
+  private static final int PER_HOST = 2;
+  /** When any simulated host first and last received a request (System.nanoTime), to tell HTTP work from pipeline time. */
+  private static final java.util.concurrent.atomic.AtomicLong FIRST_REQUEST = new java.util.concurrent.atomic.AtomicLong(Long.MAX_VALUE);
+  private static final java.util.concurrent.atomic.AtomicLong LAST_REQUEST = new java.util.concurrent.atomic.AtomicLong();
+
+  private LinkcheckBenchmark() {}
+
+  /** One simulated host: its server and what it saw. */
+  private record Host(HttpServer server, String base, AtomicInteger requests, AtomicInteger inFlight, AtomicInteger peak) {
+    void reset() {
+      requests.set(0);
+      peak.set(0);
+      FIRST_REQUEST.set(Long.MAX_VALUE);
+      LAST_REQUEST.set(0);
+    }
+  }
+
+  public static void main(String[] args) throws Exception {
+    int links = args.length > 0 ? Integer.parseInt(args[0]) : 20_000;
+    int hostCount = args.length > 1 ? Integer.parseInt(args[1]) : 200;
+    int linkcheckerLimit = args.length > 2 ? Integer.parseInt(args[2]) : 600;
+    System.out.printf("linkcheck benchmark: %d links over %d hosts, %d ms per answer, %d requests per host at once; %s%n",
+        links, hostCount, DELAY.toMillis(), PER_HOST, Figures.machine());
+    List<Host> hosts = new ArrayList<>();
+    for (int h = 0; h < hostCount; h++) {
+      hosts.add(serve(InetAddress.getByName("127.0.1." + (h + 1))));
+    }
+    List<String> urls = new ArrayList<>();
+    for (int n = 0; n < links; n++) {
+      urls.add(hosts.get(n % hostCount).base() + "/r/" + n);
+    }
+    Path data = Files.createTempDirectory("skillshelf-linkbench");
+    var config = SkillshelfConfig.fromEnvironment(Map.of("SKILLSHELF_HTTP_PORT", "0", "SKILLSHELF_DATA_DIR", data.toString(),
+        "SKILLSHELF_SERVICES", "linkcheck", "SKILLSHELF_FETCH_ALLOW_CIDRS", "127.0.0.0/8", "SKILLSHELF_CURATORS", "bench:bench",
+        "SKILLSHELF_LINKCHECK_INTERVAL", "P1D"));
+    // No gap between requests to one host and no first-check spread: the per-host limit of 2 is the only brake.
+    var tuning = new LinkcheckService.Tuning(Duration.ZERO, 2 * PER_HOST * hostCount, Duration.ZERO);
+    double ours;
+    try (SkillshelfProcess process = SkillshelfProcess.start(config, Map.of(Service.LINKCHECK, ctx -> new LinkcheckService(ctx, tuning)),
+        Skillshelf::embeddedBroker)) {
+      if (!process.awaitReady(Duration.ofMinutes(2))) {
+        throw new IllegalStateException("not ready: " + process.health());
+      }
+      var clients = new KafkaClients(bootstrapOf(data), data.resolve("bench"), 0);
+      ours = cycle(clients, urls, tuning);
+    }
+    report("skillshelf linkcheck", ours, hosts);
+    System.out.printf("peak RSS (this JVM: broker, linkcheck, %d servers, benchmark): %d MB%n", hostCount, Figures.peakRssMb());
+    if (linkcheckerLimit > 0) {
+      hosts.forEach(Host::reset);
+      double theirs = linkchecker(urls, hostCount, Duration.ofSeconds(linkcheckerLimit));
+      if (theirs > 0 && hosts.stream().mapToInt(h -> h.requests().get()).sum() < links) {
+        System.out.printf("linkchecker stopped after %.1f s having sent fewer requests than there are links; no ratio%n", theirs);
+      } else if (theirs > 0) {
+        report("linkchecker", theirs, hosts);
+        System.out.printf("skillshelf is %.1f× faster than linkchecker on the same list%n", theirs / ours);
+      }
+    }
+    hosts.forEach(h -> h.server().stop(0));
+  }
+
+  private static Host serve(InetAddress address) throws IOException {
+    HttpServer server = HttpServer.create(new InetSocketAddress(address, 0), 512);
+    var host = new Host(server, "http://" + address.getHostAddress() + ":" + 0, new AtomicInteger(), new AtomicInteger(), new AtomicInteger());
+    server.createContext("/", exchange -> answer(exchange, host));
+    server.setExecutor(Executors.newVirtualThreadPerTaskExecutor());
+    server.start();
+    return new Host(server, "http://" + address.getHostAddress() + ":" + server.getAddress().getPort(), host.requests(), host.inFlight(),
+        host.peak());
+  }
+
+  /** A small lesson page for /r/N, 404 for anything else (robots.txt, the soft-404 probe's made-up paths). */
+  private static void answer(HttpExchange exchange, Host host) throws IOException {
+    host.requests().incrementAndGet();
+    long t = System.nanoTime();
+    FIRST_REQUEST.accumulateAndGet(t, Math::min);
+    LAST_REQUEST.accumulateAndGet(t, Math::max);
+    int now = host.inFlight().incrementAndGet();
+    host.peak().accumulateAndGet(now, Math::max);
+    boolean counted = true;
+    try {
+      Thread.sleep(DELAY);
+      // Counted out before answering: once the client has the answer it may send its next request
+      // before this thread gets here, and that overlap is not two requests at once on the client's side.
+      host.inFlight().decrementAndGet();
+      counted = false;
+      String path = exchange.getRequestURI().getPath();
+      boolean page = path.matches("/r/\\d+");
+      byte[] body = (page ? "<!doctype html><title>Lesson " + path.substring(3) + "</title><main><h1>Lesson</h1><p>Checksums and "
+          + "fixity keep a digital collection trustworthy; this lesson walks through them step by step.</p></main>"
+          : "<!doctype html><title>Not found</title><h1>Not found</h1>").getBytes(StandardCharsets.UTF_8);
+      exchange.getResponseHeaders().set("Content-Type", "text/html; charset=utf-8");
+      exchange.getResponseHeaders().set("LinkChecker", "allowed"); // lets linkchecker go above 10 requests/s per host
+      boolean head = exchange.getRequestMethod().equals("HEAD");
+      exchange.sendResponseHeaders(page ? 200 : 404, head ? -1 : body.length);
+      if (!head) {
+        exchange.getResponseBody().write(body);
+      }
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    } finally {
+      if (counted) {
+        host.inFlight().decrementAndGet();
+      }
+      exchange.close();
+    }
+  }
+
+  /** Publishes one record per URL and waits until every one has a link health; returns the seconds taken. */
+  private static double cycle(KafkaClients clients, List<String> urls, LinkcheckService.Tuning tuning) throws Exception {
+    try (var publisher = new EventPublisher(clients, "linkbench", new io.micrometer.core.instrument.simple.SimpleMeterRegistry());
+        var health = new KafkaConsumer<>(clients.reader("linkbench-health"), new StringDeserializer(), new ByteArrayDeserializer())) {
+      List<TopicPartition> parts = health.partitionsFor(Topics.LINK_HEALTH.name()).stream()
+          .map(p -> new TopicPartition(p.topic(), p.partition())).toList();
+      health.assign(parts);
+      health.seekToBeginning(parts);
+      Instant at = Instant.now();
+      Duration cpu0 = ProcessHandle.current().info().totalCpuDuration().orElse(Duration.ZERO);
+      long t0 = System.nanoTime();
+      List<Future<RecordMetadata>> sent = new ArrayList<>();
+      for (int n = 0; n < urls.size(); n++) {
+        String id = "b-%06d".formatted(n);
+        sent.add(publisher.sendAsync(Topics.CATALOGUE, id, new CatalogueRecord(CatalogueRecord.VERSION, id, urls.get(n), "Lesson " + n,
+            null, List.of(), null, "en", null, null, null, List.of(), null, null, null, List.of(), "", 0L, "bench", at, at)));
+      }
+      for (Future<RecordMetadata> f : sent) {
+        publisher.await(f, Topics.CATALOGUE);
+      }
+      System.out.printf("published %d records in %.1f s (host gap %s, global concurrency %d)%n", urls.size(),
+          (System.nanoTime() - t0) / 1e9, tuning.hostGap(), tuning.globalConcurrency());
+      Map<String, LinkState> states = new HashMap<>();
+      long deadline = System.nanoTime() + TimeUnit.MINUTES.toNanos(15);
+      StringBuilder timeline = new StringBuilder();
+      int quarter = 0;
+      while (states.size() < urls.size() && System.nanoTime() < deadline) {
+        while (quarter < 4 && states.size() >= urls.size() * (quarter + 1) / 4) {
+          timeline.append(String.format(" %d%% at %.1f s;", 25 * ++quarter, (System.nanoTime() - t0) / 1e9));
+        }
+        health.poll(Duration.ofMillis(100)).forEach(r -> {
+          LinkHealth h = Topics.LINK_HEALTH.serde().deserializer().deserialize(r.topic(), r.value());
+          if (h != null && h.state() != LinkState.UNCHECKED) {
+            states.put(r.key(), h.state());
+          }
+        });
+      }
+      double seconds = (System.nanoTime() - t0) / 1e9;
+      System.out.printf("healths:%s 100%% at %.1f s; simulated hosts busy from %.1f s to %.1f s (the HTTP work: %.1f s)%n", timeline,
+          seconds, (FIRST_REQUEST.get() - t0) / 1e9, (LAST_REQUEST.get() - t0) / 1e9, (LAST_REQUEST.get() - FIRST_REQUEST.get()) / 1e9);
+      Duration cpu = ProcessHandle.current().info().totalCpuDuration().orElse(Duration.ZERO).minus(cpu0);
+      System.out.printf("CPU used by this JVM (checker, broker and the simulated web together) during the cycle: %.1f s, "
+          + "%.1f of %d cores busy on average%n", cpu.toMillis() / 1000.0, cpu.toMillis() / 1000.0 / seconds,
+          Runtime.getRuntime().availableProcessors());
+      Map<LinkState, Integer> byState = new EnumMap<>(LinkState.class);
+      states.values().forEach(s -> byState.merge(s, 1, Integer::sum));
+      System.out.printf("links with a health: %d of %d, by state %s%n", states.size(), urls.size(), byState);
+      return seconds;
+    }
+  }
+
+  private static void report(String who, double seconds, List<Host> hosts) {
+    int busiest = hosts.stream().mapToInt(h -> h.requests().get()).max().orElse(0);
+    int total = hosts.stream().mapToInt(h -> h.requests().get()).sum();
+    int peak = hosts.stream().mapToInt(h -> h.peak().get()).max().orElse(0);
+    double bound = busiest / (double) PER_HOST * DELAY.toMillis() / 1000.0;
+    System.out.printf("%s: one full cycle %.1f s; %d requests, busiest host %d, most at once on one host %d; "
+        + "politeness bound %.2f s (busiest host's requests ÷ %d × %d ms); ratio %.2f (goal ≤ 1.5)%n",
+        who, seconds, total, busiest, peak, bound, PER_HOST, DELAY.toMillis(), seconds / bound);
+  }
+
+  /** Runs linkchecker on a page listing every URL; returns the seconds taken, or -1 if it could not run or finish. */
+  private static double linkchecker(List<String> urls, int hostCount, Duration limit) throws Exception {
+    Path dir = Files.createTempDirectory(Path.of("/tmp"), "linkchecker-bench", PosixFilePermissions.asFileAttribute(
+        PosixFilePermissions.fromString("rwxr-xr-x")));
+    StringBuilder page = new StringBuilder("<!doctype html><title>links</title><ul>\n");
+    urls.forEach(u -> page.append("<li><a href=\"").append(u).append("\">").append(u).append("</a></li>\n"));
+    Path list = Files.writeString(dir.resolve("links.html"), page.append("</ul>\n"));
+    // linkchecker has no per-host concurrency limit, only a per-host request rate; 40/s is what two
+    // requests at a time at 50 ms each allow; one thread per host. Its default parse limit (1 MiB)
+    // would skip the list page, which is larger, and check nothing.
+    Path rc = Files.writeString(dir.resolve("linkcheckerrc"), "[checking]\nmaxfilesizeparse=100000000\nthreads=" + hostCount
+        + "\nmaxrequestspersecond=" + (PER_HOST * 1000 / DELAY.toMillis()) + "\n[filtering]\ncheckextern=1\n");
+    List.of(list, rc).forEach(f -> f.toFile().setReadable(true, false));
+    ProcessBuilder command = new ProcessBuilder("linkchecker", "-f", rc.toString(), "--check-extern", "--no-status", "--no-warnings",
+        "-r", "1", "-o", "none", list.toString()).redirectErrorStream(true).redirectOutput(dir.resolve("output.txt").toFile());
+    System.out.println("linkchecker: " + String.join(" ", command.command()));
+    long t0 = System.nanoTime();
+    Process process;
+    try {
+      process = command.start();
+    } catch (IOException e) {
+      System.out.println("linkchecker could not be started (" + e.getMessage() + "); install it with apt-get install linkchecker");
+      return -1;
+    }
+    if (!process.waitFor(limit.toSeconds(), TimeUnit.SECONDS)) {
+      process.destroyForcibly();
+      System.out.printf("linkchecker did not finish within %d s; stopped%n", limit.toSeconds());
+      return -1;
+    }
+    double seconds = (System.nanoTime() - t0) / 1e9;
+    System.out.printf("linkchecker exit code %d (1 means it found broken links); output in %s%n", process.exitValue(), dir);
+    return seconds;
+  }
+
+  private static String bootstrapOf(Path data) throws IOException {
+    var props = new java.util.Properties();
+    try (InputStream in = Files.newInputStream(data.resolve("broker/broker.properties"))) {
+      props.load(in);
+    }
+    return "127.0.0.1:" + props.getProperty("skillshelf.broker.port");
+  }
+}
