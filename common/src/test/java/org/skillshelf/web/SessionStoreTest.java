@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import java.time.Duration;
 import java.util.Base64;
 import org.junit.jupiter.api.Test;
+import org.skillshelf.testing.TickingClock;
 
 class SessionStoreTest {
   private final TickingClock clock = new TickingClock();

@@ -2,6 +2,8 @@ package org.skillshelf.publish;
 
 import java.util.List;
 import org.skillshelf.kafka.StreamsApp;
+import org.skillshelf.kafka.TopicReplica;
+import org.skillshelf.kafka.Topics;
 import org.skillshelf.publish.collections.CollectionDesk;
 import org.skillshelf.publish.collections.CollectionLog;
 import org.skillshelf.publish.collections.CollectionPages;
@@ -44,8 +46,8 @@ public final class PublishService implements StageService {
   private final StreamsApp review;
   private final CatalogueIndex index;
   private final CatalogueIndexer indexer;
-  private final CollectionReader collectionReader;
-  private final BrokenLinkFeed brokenLinks;
+  private final TopicReplica collectionReplica;
+  private final TopicReplica brokenLinkReplica;
   private final List<WebModule> modules;
 
   public PublishService(ServiceContext context) {
@@ -54,11 +56,13 @@ public final class PublishService implements StageService {
     this.indexer = new CatalogueIndexer(index, context.kafka(), context.registry());
     var desk = new DecisionDesk(review, context.publisher(), context.taxonomy(), context.clock());
     var shelf = new CollectionShelf();
-    this.collectionReader = new CollectionReader(shelf, context.kafka(), context.registry());
+    this.collectionReplica = new TopicReplica("collections", List.of(Topics.COLLECTIONS.name()), context.kafka(), context.registry(),
+        new CollectionReader(shelf, context.registry()));
     var collections = new CollectionDesk(shelf, CollectionLog.on(context.publisher()),
         new CollectionRules(id -> index.get(id).isPresent()), context.clock());
     var board = new BrokenLinkBoard();
-    this.brokenLinks = new BrokenLinkFeed(board, context.kafka(), context.registry());
+    this.brokenLinkReplica = new TopicReplica("broken-links", BrokenLinkFeed.TOPICS, context.kafka(), context.registry(),
+        new BrokenLinkFeed(board, context.registry()));
     this.modules = List.of(
         new ReviewRoutes(desk, context.curators()),
         // Before the review workspace: its /review/{resourceId} would take /review/broken-links.
@@ -89,21 +93,21 @@ public final class PublishService implements StageService {
 
   @Override
   public List<HealthCheck> healthChecks() {
-    return List.of(review, indexer, collectionReader, brokenLinks);
+    return List.of(review, indexer, collectionReplica, brokenLinkReplica);
   }
 
   @Override
   public void start() {
     review.start();
     indexer.start();
-    collectionReader.start();
-    brokenLinks.start();
+    collectionReplica.start();
+    brokenLinkReplica.start();
   }
 
   @Override
   public void close() {
-    collectionReader.close();
-    brokenLinks.close();
+    collectionReplica.close();
+    brokenLinkReplica.close();
     indexer.close();
     review.close();
     index.close();

@@ -8,6 +8,7 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
+import org.skillshelf.testing.TickingClock;
 
 class PolitenessGateTest {
   private final TickingClock clock = new TickingClock(Instant.parse("2026-01-01T00:00:00Z"));

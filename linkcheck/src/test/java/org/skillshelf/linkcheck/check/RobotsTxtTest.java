@@ -17,6 +17,7 @@ import org.skillshelf.events.LinkCheck;
 import org.skillshelf.events.LinkCheckRequest;
 import org.skillshelf.fetch.FetchFailure;
 import org.skillshelf.fetch.FetchResult;
+import org.skillshelf.testing.TickingClock;
 
 class RobotsTxtTest {
   private static final String RULES = """

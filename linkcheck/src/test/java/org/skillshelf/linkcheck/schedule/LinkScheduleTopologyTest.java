@@ -3,11 +3,8 @@ package org.skillshelf.linkcheck.schedule;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.file.Path;
-import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.ZoneId;
-import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Properties;
 import java.util.Random;
@@ -28,33 +25,15 @@ import org.skillshelf.events.LinkHealth;
 import org.skillshelf.events.LinkState;
 import org.skillshelf.kafka.Topics;
 import org.skillshelf.linkcheck.health.HealthRules;
+import org.skillshelf.testing.TickingClock;
 
 class LinkScheduleTopologyTest {
   private static final Instant T0 = Instant.parse("2026-01-01T00:00:00Z");
   private static final Duration INTERVAL = Duration.ofMinutes(10);
 
-  /** A clock the test moves together with the driver's wall clock. */
-  private static final class SharedClock extends Clock {
-    private Instant now = T0;
-
-    @Override
-    public ZoneId getZone() {
-      return ZoneOffset.UTC;
-    }
-
-    @Override
-    public Clock withZone(ZoneId zone) {
-      return this;
-    }
-
-    @Override
-    public Instant instant() {
-      return now;
-    }
-  }
-
   @TempDir Path stateDir;
-  private final SharedClock clock = new SharedClock();
+  /** Moved together with the driver's wall clock. */
+  private final TickingClock clock = new TickingClock(T0);
   private TopologyTestDriver driver;
   private TestInputTopic<String, CatalogueRecord> catalogue;
   private TestInputTopic<String, LinkCheck> checks;
@@ -86,7 +65,7 @@ class LinkScheduleTopologyTest {
   }
 
   private void advance(Duration by) {
-    clock.now = clock.now.plus(by);
+    clock.advance(by);
     driver.advanceWallClockTime(by);
   }
 

@@ -1,4 +1,4 @@
-package org.skillshelf.web;
+package org.skillshelf.testing;
 
 import java.time.Clock;
 import java.time.Duration;
@@ -6,11 +6,19 @@ import java.time.Instant;
 import java.time.ZoneId;
 import java.time.ZoneOffset;
 
-/** A clock the test moves by hand. */
-final class TickingClock extends Clock {
-  private Instant now = Instant.parse("2025-03-01T09:00:00Z");
+/** A clock that moves only when the test says so. */
+public final class TickingClock extends Clock {
+  private Instant now;
 
-  void advance(Duration by) {
+  public TickingClock(Instant start) {
+    this.now = start;
+  }
+
+  public TickingClock() {
+    this(Instant.parse("2025-03-01T09:00:00Z"));
+  }
+
+  public void advance(Duration by) {
     now = now.plus(by);
   }
 
