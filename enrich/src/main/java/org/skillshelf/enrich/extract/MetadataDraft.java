@@ -5,6 +5,7 @@ import java.util.List;
 import java.util.Locale;
 import org.jspecify.annotations.Nullable;
 import org.skillshelf.events.ResourceMetadata;
+import org.skillshelf.licence.Licences;
 
 /**
  * Metadata being gathered from sources in falling order of trust: each field keeps the first
@@ -85,8 +86,8 @@ final class MetadataDraft {
   }
 
   void offerLicence(@Nullable String raw) {
-    if (licence == null) {
-      licence = Licences.recognise(raw);
+    if (licence == null && raw != null) {
+      licence = Licences.recognise(raw).orElse(null);
     }
   }
 

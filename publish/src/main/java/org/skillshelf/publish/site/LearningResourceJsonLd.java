@@ -7,6 +7,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.UncheckedIOException;
 import org.jspecify.annotations.Nullable;
 import org.skillshelf.events.CatalogueRecord;
+import org.skillshelf.licence.Licences;
 import org.skillshelf.taxonomy.Taxonomy;
 
 /**
