@@ -94,7 +94,7 @@ public final class LinkcheckBenchmark {
         throw new IllegalStateException("not ready: " + process.health());
       }
       var clients = new KafkaClients(bootstrapOf(data), data.resolve("bench"), 0);
-      ours = cycle(clients, urls, tuning);
+      ours = cycle(clients, urls, tuning, hosts);
     }
     report("skillshelf linkcheck", ours, hosts);
     System.out.printf("peak RSS (this JVM: broker, linkcheck, %d servers, benchmark): %d MB%n", hostCount, Figures.peakRssMb());
@@ -159,7 +159,8 @@ public final class LinkcheckBenchmark {
   }
 
   /** Publishes one record per URL and waits until every one has a link health; returns the seconds taken. */
-  private static double cycle(KafkaClients clients, List<String> urls, LinkcheckService.Tuning tuning) throws Exception {
+  private static double cycle(KafkaClients clients, List<String> urls, LinkcheckService.Tuning tuning, List<Host> hosts)
+      throws Exception {
     try (var publisher = new EventPublisher(clients, "linkbench", new io.micrometer.core.instrument.simple.SimpleMeterRegistry());
         var health = new KafkaConsumer<>(clients.reader("linkbench-health"), new StringDeserializer(), new ByteArrayDeserializer())) {
       List<TopicPartition> parts = health.partitionsFor(Topics.LINK_HEALTH.name()).stream()
@@ -180,7 +181,8 @@ public final class LinkcheckBenchmark {
       }
       System.out.printf("published %d records in %.1f s (host gap %s, global concurrency %d)%n", urls.size(),
           (System.nanoTime() - t0) / 1e9, tuning.hostGap(), tuning.globalConcurrency());
-      Map<String, LinkState> states = new HashMap<>();
+      Map<String, LinkState> states = new java.util.concurrent.ConcurrentHashMap<>();
+      var sampler = sampleEachSecond(hosts, states, t0);
       long deadline = System.nanoTime() + TimeUnit.MINUTES.toNanos(15);
       StringBuilder timeline = new StringBuilder();
       int quarter = 0;
@@ -196,6 +198,7 @@ public final class LinkcheckBenchmark {
         });
       }
       double seconds = (System.nanoTime() - t0) / 1e9;
+      sampler.shutdownNow();
       System.out.printf("healths:%s 100%% at %.1f s; simulated hosts busy from %.1f s to %.1f s (the HTTP work: %.1f s)%n", timeline,
           seconds, (FIRST_REQUEST.get() - t0) / 1e9, (LAST_REQUEST.get() - t0) / 1e9, (LAST_REQUEST.get() - FIRST_REQUEST.get()) / 1e9);
       Duration cpu = ProcessHandle.current().info().totalCpuDuration().orElse(Duration.ZERO).minus(cpu0);
@@ -207,6 +210,23 @@ public final class LinkcheckBenchmark {
       System.out.printf("links with a health: %d of %d, by state %s%n", states.size(), urls.size(), byState);
       return seconds;
     }
+  }
+
+  /**
+   * Prints once a second how busy the simulated web is: requests answered so far, requests in
+   * flight across all hosts (the ideal is hosts × 2), how many hosts have one in flight, healths.
+   */
+  private static java.util.concurrent.ScheduledExecutorService sampleEachSecond(List<Host> hosts, Map<String, LinkState> states,
+      long t0) {
+    var sampler = Executors.newSingleThreadScheduledExecutor(r -> Thread.ofPlatform().daemon().name("bench-sampler").unstarted(r));
+    sampler.scheduleAtFixedRate(() -> {
+      int inFlight = hosts.stream().mapToInt(h -> h.inFlight().get()).sum();
+      long busy = hosts.stream().filter(h -> h.inFlight().get() > 0).count();
+      int requests = hosts.stream().mapToInt(h -> h.requests().get()).sum();
+      System.out.printf("  t=%5.1f s: %6d requests, %3d in flight on %3d hosts, %5d healths%n", (System.nanoTime() - t0) / 1e9,
+          requests, inFlight, busy, states.size());
+    }, 1, 1, TimeUnit.SECONDS);
+    return sampler;
   }
 
   private static void report(String who, double seconds, List<Host> hosts) {
