@@ -41,10 +41,11 @@ import org.skillshelf.runtime.SkillshelfProcess;
  * In the same run, Debian's {@code linkchecker} (when installed) checks the same list.
  *
  * <p>Arguments: links (default 20,000), hosts (default 200), linkchecker time limit in seconds
- * (default 600; 0 skips it).
+ * (default 600; 0 skips it), answer delay in milliseconds (default 50). A longer delay asks for
+ * fewer requests a second at the same bound, which tells whether a slow cycle is the pipeline's
+ * doing or the CPU's.
  */
 public final class LinkcheckBenchmark {
-  private static final Duration DELAY = Duration.ofMillis(50);
   private static final int PER_HOST = 2;
 
   private LinkcheckBenchmark() {}
@@ -53,25 +54,26 @@ public final class LinkcheckBenchmark {
     int links = args.length > 0 ? Integer.parseInt(args[0]) : 20_000;
     int hostCount = args.length > 1 ? Integer.parseInt(args[1]) : 200;
     int linkcheckerLimit = args.length > 2 ? Integer.parseInt(args[2]) : 600;
+    Duration delay = Duration.ofMillis(args.length > 3 ? Long.parseLong(args[3]) : 50);
     System.out.printf("linkcheck benchmark: %d links over %d hosts, %d ms per answer, %d requests per host at once; %s; "
-        + "load average before the run %.1f%n", links, hostCount, DELAY.toMillis(), PER_HOST, Figures.machine(), loadAverage());
-    try (WebProcess web = WebProcess.start(hostCount, DELAY)) {
+        + "load average before the run %.1f%n", links, hostCount, delay.toMillis(), PER_HOST, Figures.machine(), loadAverage());
+    try (WebProcess web = WebProcess.start(hostCount, delay)) {
       List<String> urls = new ArrayList<>();
       for (int n = 0; n < links; n++) {
         urls.add(web.bases().get(n % hostCount) + "/r/" + n);
       }
       double ours = checkWithSkillshelf(web, urls, hostCount);
-      report("skillshelf linkcheck", ours, web.stats());
+      report("skillshelf linkcheck", ours, web.stats(), delay);
       System.out.printf("peak RSS: this JVM (broker, linkcheck, benchmark) %d MB; the simulated web's JVM %d MB%n",
           Figures.peakRssMb(), web.peakRssMb());
       if (linkcheckerLimit > 0) {
         web.reset();
-        double theirs = linkchecker(urls, hostCount, Duration.ofSeconds(linkcheckerLimit));
+        double theirs = linkchecker(urls, hostCount, Duration.ofSeconds(linkcheckerLimit), delay);
         WebProcess.Stats seen = web.stats();
         if (theirs > 0 && seen.requests() < links) {
           System.out.printf("linkchecker stopped after %.1f s having sent fewer requests than there are links; no ratio%n", theirs);
         } else if (theirs > 0) {
-          report("linkchecker", theirs, seen);
+          report("linkchecker", theirs, seen, delay);
           System.out.printf("skillshelf is %.1f× faster than linkchecker on the same list%n", theirs / ours);
         }
       }
@@ -173,11 +175,11 @@ public final class LinkcheckBenchmark {
     return sampler;
   }
 
-  private static void report(String who, double seconds, WebProcess.Stats seen) {
-    double bound = seen.busiest() / (double) PER_HOST * DELAY.toMillis() / 1000.0;
+  private static void report(String who, double seconds, WebProcess.Stats seen, Duration delay) {
+    double bound = seen.busiest() / (double) PER_HOST * delay.toMillis() / 1000.0;
     System.out.printf("%s: one full cycle %.1f s; %d requests, busiest host %d, most at once on one host %d; "
         + "politeness bound %.2f s (busiest host's requests ÷ %d × %d ms); ratio %.2f (goal ≤ 1.5)%n",
-        who, seconds, seen.requests(), seen.busiest(), seen.peak(), bound, PER_HOST, DELAY.toMillis(), seconds / bound);
+        who, seconds, seen.requests(), seen.busiest(), seen.peak(), bound, PER_HOST, delay.toMillis(), seconds / bound);
   }
 
   private static double loadAverage() {
@@ -185,7 +187,7 @@ public final class LinkcheckBenchmark {
   }
 
   /** Runs linkchecker on a page listing every URL; returns the seconds taken, or -1 if it could not run or finish. */
-  private static double linkchecker(List<String> urls, int hostCount, Duration limit) throws Exception {
+  private static double linkchecker(List<String> urls, int hostCount, Duration limit, Duration delay) throws Exception {
     Path dir = Files.createTempDirectory(Path.of("/tmp"), "linkchecker-bench", PosixFilePermissions.asFileAttribute(
         PosixFilePermissions.fromString("rwxr-xr-x")));
     StringBuilder page = new StringBuilder("<!doctype html><title>links</title><ul>\n");
@@ -195,7 +197,7 @@ public final class LinkcheckBenchmark {
     // requests at a time at 50 ms each allow; one thread per host. Its default parse limit (1 MiB)
     // would skip the list page, which is larger, and check nothing.
     Path rc = Files.writeString(dir.resolve("linkcheckerrc"), "[checking]\nmaxfilesizeparse=100000000\nthreads=" + hostCount
-        + "\nmaxrequestspersecond=" + (PER_HOST * 1000 / DELAY.toMillis()) + "\n[filtering]\ncheckextern=1\n");
+        + "\nmaxrequestspersecond=" + Math.max(1, PER_HOST * 1000 / delay.toMillis()) + "\n[filtering]\ncheckextern=1\n");
     List.of(list, rc).forEach(f -> f.toFile().setReadable(true, false));
     ProcessBuilder command = new ProcessBuilder("linkchecker", "-f", rc.toString(), "--check-extern", "--no-status", "--no-warnings",
         "-r", "1", "-o", "none", list.toString()).redirectErrorStream(true).redirectOutput(dir.resolve("output.txt").toFile());
