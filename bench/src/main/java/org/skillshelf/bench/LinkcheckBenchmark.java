@@ -57,6 +57,8 @@ public final class LinkcheckBenchmark {
     Duration delay = Duration.ofMillis(args.length > 3 ? Long.parseLong(args[3]) : 50);
     System.out.printf("linkcheck benchmark: %d links over %d hosts, %d ms per answer, %d requests per host at once; %s; "
         + "load average before the run %.1f%n", links, hostCount, delay.toMillis(), PER_HOST, Figures.machine(), loadAverage());
+    System.out.println("JVM flags: " + String.join(" ", java.lang.management.ManagementFactory.getRuntimeMXBean().getInputArguments()
+        .stream().filter(a -> a.startsWith("-X")).toList()));
     try (WebProcess web = WebProcess.start(hostCount, delay)) {
       List<String> urls = new ArrayList<>();
       for (int n = 0; n < links; n++) {
