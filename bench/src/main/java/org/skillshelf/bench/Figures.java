@@ -5,22 +5,27 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Arrays;
 
-/** Small shared measurements: resident memory of this process and percentiles. */
+/** Small shared measurements: resident memory of a process and percentiles. */
 final class Figures {
   private Figures() {}
 
   /** Peak resident set size so far, in MB (Linux's VmHWM). */
   static long peakRssMb() {
-    return statusField("VmHWM:");
+    return statusField("self", "VmHWM:");
+  }
+
+  /** Peak resident set size of another process, in MB. */
+  static long peakRssMb(long pid) {
+    return statusField(String.valueOf(pid), "VmHWM:");
   }
 
   static long rssMb() {
-    return statusField("VmRSS:");
+    return statusField("self", "VmRSS:");
   }
 
-  private static long statusField(String name) {
+  private static long statusField(String process, String name) {
     try {
-      for (String line : Files.readAllLines(Path.of("/proc/self/status"))) {
+      for (String line : Files.readAllLines(Path.of("/proc", process, "status"))) {
         if (line.startsWith(name)) {
           return Long.parseLong(line.replaceAll("[^0-9]", "")) / 1024;
         }

@@ -1,12 +1,7 @@
 package org.skillshelf.bench;
 
-import com.sun.net.httpserver.HttpExchange;
-import com.sun.net.httpserver.HttpServer;
 import java.io.IOException;
 import java.io.InputStream;
-import java.net.InetAddress;
-import java.net.InetSocketAddress;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
@@ -14,13 +9,13 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.EnumMap;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicInteger;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.clients.producer.RecordMetadata;
 import org.apache.kafka.common.TopicPartition;
@@ -40,126 +35,73 @@ import org.skillshelf.runtime.SkillshelfProcess;
 
 /**
  * One full link-check cycle of a simulated web: N catalogue records linking to pages on H hosts
- * (distinct loopback addresses 127.0.1.1 onwards, each its own HTTP server), every answer delayed
- * 50 ms. The clock runs from the first record published until every link has a health. The
+ * (a {@link SimulatedWeb} in a process of its own, as real sites are elsewhere), every answer
+ * delayed 50 ms. The clock runs from the first record published until every link has a health. The
  * politeness bound is what the per-host limit alone allows: the busiest host's requests ÷ 2 × 50 ms.
  * In the same run, Debian's {@code linkchecker} (when installed) checks the same list.
  *
  * <p>Arguments: links (default 20,000), hosts (default 200), linkchecker time limit in seconds
- * (default 600; 0 skips it).
+ * (default 600; 0 skips it), answer delay in milliseconds (default 50). A longer delay asks for
+ * fewer requests a second at the same bound, which tells whether a slow cycle is the pipeline's
+ * doing or the CPU's.
  */
 public final class LinkcheckBenchmark {
-  private static final Duration DELAY = Duration.ofMillis(50);
   private static final int PER_HOST = 2;
-  /** When any simulated host first and last received a request (System.nanoTime), to tell HTTP work from pipeline time. */
-  private static final java.util.concurrent.atomic.AtomicLong FIRST_REQUEST = new java.util.concurrent.atomic.AtomicLong(Long.MAX_VALUE);
-  private static final java.util.concurrent.atomic.AtomicLong LAST_REQUEST = new java.util.concurrent.atomic.AtomicLong();
 
   private LinkcheckBenchmark() {}
-
-  /** One simulated host: its server and what it saw. */
-  private record Host(HttpServer server, String base, AtomicInteger requests, AtomicInteger inFlight, AtomicInteger peak) {
-    void reset() {
-      requests.set(0);
-      peak.set(0);
-      FIRST_REQUEST.set(Long.MAX_VALUE);
-      LAST_REQUEST.set(0);
-    }
-  }
 
   public static void main(String[] args) throws Exception {
     int links = args.length > 0 ? Integer.parseInt(args[0]) : 20_000;
     int hostCount = args.length > 1 ? Integer.parseInt(args[1]) : 200;
     int linkcheckerLimit = args.length > 2 ? Integer.parseInt(args[2]) : 600;
-    System.out.printf("linkcheck benchmark: %d links over %d hosts, %d ms per answer, %d requests per host at once; %s%n",
-        links, hostCount, DELAY.toMillis(), PER_HOST, Figures.machine());
-    List<Host> hosts = new ArrayList<>();
-    for (int h = 0; h < hostCount; h++) {
-      hosts.add(serve(InetAddress.getByName("127.0.1." + (h + 1))));
+    Duration delay = Duration.ofMillis(args.length > 3 ? Long.parseLong(args[3]) : 50);
+    System.out.printf("linkcheck benchmark: %d links over %d hosts, %d ms per answer, %d requests per host at once; %s; "
+        + "load average before the run %.1f%n", links, hostCount, delay.toMillis(), PER_HOST, Figures.machine(), loadAverage());
+    System.out.println("JVM flags: " + String.join(" ", java.lang.management.ManagementFactory.getRuntimeMXBean().getInputArguments()
+        .stream().filter(a -> a.startsWith("-X")).toList()));
+    try (WebProcess web = WebProcess.start(hostCount, delay)) {
+      List<String> urls = new ArrayList<>();
+      for (int n = 0; n < links; n++) {
+        urls.add(web.bases().get(n % hostCount) + "/r/" + n);
+      }
+      double ours = checkWithSkillshelf(web, urls, hostCount);
+      report("skillshelf linkcheck", ours, web.stats(), delay);
+      System.out.printf("peak RSS: this JVM (broker, linkcheck, benchmark) %d MB; the simulated web's JVM %d MB%n",
+          Figures.peakRssMb(), web.peakRssMb());
+      if (linkcheckerLimit > 0) {
+        web.reset();
+        double theirs = linkchecker(urls, hostCount, Duration.ofSeconds(linkcheckerLimit), delay);
+        WebProcess.Stats seen = web.stats();
+        if (theirs > 0 && seen.requests() < links) {
+          System.out.printf("linkchecker stopped after %.1f s having sent fewer requests than there are links; no ratio%n", theirs);
+        } else if (theirs > 0) {
+          report("linkchecker", theirs, seen, delay);
+          System.out.printf("skillshelf is %.1f× faster than linkchecker on the same list%n", theirs / ours);
+        }
+      }
     }
-    List<String> urls = new ArrayList<>();
-    for (int n = 0; n < links; n++) {
-      urls.add(hosts.get(n % hostCount).base() + "/r/" + n);
-    }
+  }
+
+  private static double checkWithSkillshelf(WebProcess web, List<String> urls, int hostCount) throws Exception {
     Path data = Files.createTempDirectory("skillshelf-linkbench");
     var config = SkillshelfConfig.fromEnvironment(Map.of("SKILLSHELF_HTTP_PORT", "0", "SKILLSHELF_DATA_DIR", data.toString(),
         "SKILLSHELF_SERVICES", "linkcheck", "SKILLSHELF_FETCH_ALLOW_CIDRS", "127.0.0.0/8", "SKILLSHELF_CURATORS", "bench:bench",
         "SKILLSHELF_LINKCHECK_INTERVAL", "P1D"));
     // No gap between requests to one host and no first-check spread: the per-host limit of 2 is the only brake.
-    var tuning = new LinkcheckService.Tuning(Duration.ZERO, 2 * PER_HOST * hostCount, Duration.ZERO);
-    double ours;
+    var tuning = new LinkcheckService.Tuning(Duration.ZERO, PER_HOST * hostCount, Duration.ZERO);
     try (SkillshelfProcess process = SkillshelfProcess.start(config, Map.of(Service.LINKCHECK, ctx -> new LinkcheckService(ctx, tuning)),
         Skillshelf::embeddedBroker)) {
       if (!process.awaitReady(Duration.ofMinutes(2))) {
         throw new IllegalStateException("not ready: " + process.health());
       }
       var clients = new KafkaClients(bootstrapOf(data), data.resolve("bench"), 0);
-      ours = cycle(clients, urls, tuning);
-    }
-    report("skillshelf linkcheck", ours, hosts);
-    System.out.printf("peak RSS (this JVM: broker, linkcheck, %d servers, benchmark): %d MB%n", hostCount, Figures.peakRssMb());
-    if (linkcheckerLimit > 0) {
-      hosts.forEach(Host::reset);
-      double theirs = linkchecker(urls, hostCount, Duration.ofSeconds(linkcheckerLimit));
-      if (theirs > 0 && hosts.stream().mapToInt(h -> h.requests().get()).sum() < links) {
-        System.out.printf("linkchecker stopped after %.1f s having sent fewer requests than there are links; no ratio%n", theirs);
-      } else if (theirs > 0) {
-        report("linkchecker", theirs, hosts);
-        System.out.printf("skillshelf is %.1f× faster than linkchecker on the same list%n", theirs / ours);
-      }
-    }
-    hosts.forEach(h -> h.server().stop(0));
-  }
-
-  private static Host serve(InetAddress address) throws IOException {
-    HttpServer server = HttpServer.create(new InetSocketAddress(address, 0), 512);
-    var host = new Host(server, "http://" + address.getHostAddress() + ":" + 0, new AtomicInteger(), new AtomicInteger(), new AtomicInteger());
-    server.createContext("/", exchange -> answer(exchange, host));
-    server.setExecutor(Executors.newVirtualThreadPerTaskExecutor());
-    server.start();
-    return new Host(server, "http://" + address.getHostAddress() + ":" + server.getAddress().getPort(), host.requests(), host.inFlight(),
-        host.peak());
-  }
-
-  /** A small lesson page for /r/N, 404 for anything else (robots.txt, the soft-404 probe's made-up paths). */
-  private static void answer(HttpExchange exchange, Host host) throws IOException {
-    host.requests().incrementAndGet();
-    long t = System.nanoTime();
-    FIRST_REQUEST.accumulateAndGet(t, Math::min);
-    LAST_REQUEST.accumulateAndGet(t, Math::max);
-    int now = host.inFlight().incrementAndGet();
-    host.peak().accumulateAndGet(now, Math::max);
-    boolean counted = true;
-    try {
-      Thread.sleep(DELAY);
-      // Counted out before answering: once the client has the answer it may send its next request
-      // before this thread gets here, and that overlap is not two requests at once on the client's side.
-      host.inFlight().decrementAndGet();
-      counted = false;
-      String path = exchange.getRequestURI().getPath();
-      boolean page = path.matches("/r/\\d+");
-      byte[] body = (page ? "<!doctype html><title>Lesson " + path.substring(3) + "</title><main><h1>Lesson</h1><p>Checksums and "
-          + "fixity keep a digital collection trustworthy; this lesson walks through them step by step.</p></main>"
-          : "<!doctype html><title>Not found</title><h1>Not found</h1>").getBytes(StandardCharsets.UTF_8);
-      exchange.getResponseHeaders().set("Content-Type", "text/html; charset=utf-8");
-      exchange.getResponseHeaders().set("LinkChecker", "allowed"); // lets linkchecker go above 10 requests/s per host
-      boolean head = exchange.getRequestMethod().equals("HEAD");
-      exchange.sendResponseHeaders(page ? 200 : 404, head ? -1 : body.length);
-      if (!head) {
-        exchange.getResponseBody().write(body);
-      }
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-    } finally {
-      if (counted) {
-        host.inFlight().decrementAndGet();
-      }
-      exchange.close();
+      return cycle(clients, urls, tuning, web);
     }
   }
 
   /** Publishes one record per URL and waits until every one has a link health; returns the seconds taken. */
-  private static double cycle(KafkaClients clients, List<String> urls, LinkcheckService.Tuning tuning) throws Exception {
+  private static double cycle(KafkaClients clients, List<String> urls, LinkcheckService.Tuning tuning, WebProcess web)
+      throws Exception {
     try (var publisher = new EventPublisher(clients, "linkbench", new io.micrometer.core.instrument.simple.SimpleMeterRegistry());
         var health = new KafkaConsumer<>(clients.reader("linkbench-health"), new StringDeserializer(), new ByteArrayDeserializer())) {
       List<TopicPartition> parts = health.partitionsFor(Topics.LINK_HEALTH.name()).stream()
@@ -168,7 +110,9 @@ public final class LinkcheckBenchmark {
       health.seekToBeginning(parts);
       Instant at = Instant.now();
       Duration cpu0 = ProcessHandle.current().info().totalCpuDuration().orElse(Duration.ZERO);
+      long webCpu0 = web.stats().cpuMillis();
       long t0 = System.nanoTime();
+      Instant started = Instant.now();
       List<Future<RecordMetadata>> sent = new ArrayList<>();
       for (int n = 0; n < urls.size(); n++) {
         String id = "b-%06d".formatted(n);
@@ -180,7 +124,8 @@ public final class LinkcheckBenchmark {
       }
       System.out.printf("published %d records in %.1f s (host gap %s, global concurrency %d)%n", urls.size(),
           (System.nanoTime() - t0) / 1e9, tuning.hostGap(), tuning.globalConcurrency());
-      Map<String, LinkState> states = new HashMap<>();
+      Map<String, LinkState> states = new ConcurrentHashMap<>();
+      ScheduledExecutorService sampler = sampleEachSecond(web, states, t0);
       long deadline = System.nanoTime() + TimeUnit.MINUTES.toNanos(15);
       StringBuilder timeline = new StringBuilder();
       int quarter = 0;
@@ -196,12 +141,17 @@ public final class LinkcheckBenchmark {
         });
       }
       double seconds = (System.nanoTime() - t0) / 1e9;
+      sampler.shutdownNow();
+      WebProcess.Stats seen = web.stats();
+      long startMicros = started.getEpochSecond() * 1_000_000 + started.getNano() / 1_000;
       System.out.printf("healths:%s 100%% at %.1f s; simulated hosts busy from %.1f s to %.1f s (the HTTP work: %.1f s)%n", timeline,
-          seconds, (FIRST_REQUEST.get() - t0) / 1e9, (LAST_REQUEST.get() - t0) / 1e9, (LAST_REQUEST.get() - FIRST_REQUEST.get()) / 1e9);
-      Duration cpu = ProcessHandle.current().info().totalCpuDuration().orElse(Duration.ZERO).minus(cpu0);
-      System.out.printf("CPU used by this JVM (checker, broker and the simulated web together) during the cycle: %.1f s, "
-          + "%.1f of %d cores busy on average%n", cpu.toMillis() / 1000.0, cpu.toMillis() / 1000.0 / seconds,
-          Runtime.getRuntime().availableProcessors());
+          seconds, (seen.firstMicros() - startMicros) / 1e6, (seen.lastMicros() - startMicros) / 1e6,
+          (seen.lastMicros() - seen.firstMicros()) / 1e6);
+      double cpu = ProcessHandle.current().info().totalCpuDuration().orElse(Duration.ZERO).minus(cpu0).toMillis() / 1000.0;
+      double webCpu = (seen.cpuMillis() - webCpu0) / 1000.0;
+      System.out.printf("CPU during the cycle: %.1f s in this JVM (checker, broker, benchmark), %.1f s in the simulated web's; "
+          + "%.1f of %d cores busy on average; load average now %.1f (the machine is shared)%n", cpu, webCpu, (cpu + webCpu) / seconds,
+          Runtime.getRuntime().availableProcessors(), loadAverage());
       Map<LinkState, Integer> byState = new EnumMap<>(LinkState.class);
       states.values().forEach(s -> byState.merge(s, 1, Integer::sum));
       System.out.printf("links with a health: %d of %d, by state %s%n", states.size(), urls.size(), byState);
@@ -209,18 +159,37 @@ public final class LinkcheckBenchmark {
     }
   }
 
-  private static void report(String who, double seconds, List<Host> hosts) {
-    int busiest = hosts.stream().mapToInt(h -> h.requests().get()).max().orElse(0);
-    int total = hosts.stream().mapToInt(h -> h.requests().get()).sum();
-    int peak = hosts.stream().mapToInt(h -> h.peak().get()).max().orElse(0);
-    double bound = busiest / (double) PER_HOST * DELAY.toMillis() / 1000.0;
+  /**
+   * Prints once a second how busy the simulated web is: requests answered so far, requests in
+   * flight across all hosts (at most hosts × 2), how many hosts have one in flight, and healths.
+   */
+  private static ScheduledExecutorService sampleEachSecond(WebProcess web, Map<String, LinkState> states, long t0) {
+    var sampler = Executors.newSingleThreadScheduledExecutor(r -> Thread.ofPlatform().daemon().name("bench-sampler").unstarted(r));
+    sampler.scheduleAtFixedRate(() -> {
+      try {
+        WebProcess.Stats now = web.stats();
+        System.out.printf("  t=%5.1f s: %6d requests, %3d in flight on %3d hosts, %5d healths%n", (System.nanoTime() - t0) / 1e9,
+            now.requests(), now.inFlight(), now.busyHosts(), states.size());
+      } catch (IOException e) {
+        System.out.println("  (the simulated web did not answer: " + e.getMessage() + ")");
+      }
+    }, 1, 1, TimeUnit.SECONDS);
+    return sampler;
+  }
+
+  private static void report(String who, double seconds, WebProcess.Stats seen, Duration delay) {
+    double bound = seen.busiest() / (double) PER_HOST * delay.toMillis() / 1000.0;
     System.out.printf("%s: one full cycle %.1f s; %d requests, busiest host %d, most at once on one host %d; "
         + "politeness bound %.2f s (busiest host's requests ÷ %d × %d ms); ratio %.2f (goal ≤ 1.5)%n",
-        who, seconds, total, busiest, peak, bound, PER_HOST, DELAY.toMillis(), seconds / bound);
+        who, seconds, seen.requests(), seen.busiest(), seen.peak(), bound, PER_HOST, delay.toMillis(), seconds / bound);
+  }
+
+  private static double loadAverage() {
+    return java.lang.management.ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage();
   }
 
   /** Runs linkchecker on a page listing every URL; returns the seconds taken, or -1 if it could not run or finish. */
-  private static double linkchecker(List<String> urls, int hostCount, Duration limit) throws Exception {
+  private static double linkchecker(List<String> urls, int hostCount, Duration limit, Duration delay) throws Exception {
     Path dir = Files.createTempDirectory(Path.of("/tmp"), "linkchecker-bench", PosixFilePermissions.asFileAttribute(
         PosixFilePermissions.fromString("rwxr-xr-x")));
     StringBuilder page = new StringBuilder("<!doctype html><title>links</title><ul>\n");
@@ -230,7 +199,7 @@ public final class LinkcheckBenchmark {
     // requests at a time at 50 ms each allow; one thread per host. Its default parse limit (1 MiB)
     // would skip the list page, which is larger, and check nothing.
     Path rc = Files.writeString(dir.resolve("linkcheckerrc"), "[checking]\nmaxfilesizeparse=100000000\nthreads=" + hostCount
-        + "\nmaxrequestspersecond=" + (PER_HOST * 1000 / DELAY.toMillis()) + "\n[filtering]\ncheckextern=1\n");
+        + "\nmaxrequestspersecond=" + Math.max(1, PER_HOST * 1000 / delay.toMillis()) + "\n[filtering]\ncheckextern=1\n");
     List.of(list, rc).forEach(f -> f.toFile().setReadable(true, false));
     ProcessBuilder command = new ProcessBuilder("linkchecker", "-f", rc.toString(), "--check-extern", "--no-status", "--no-warnings",
         "-r", "1", "-o", "none", list.toString()).redirectErrorStream(true).redirectOutput(dir.resolve("output.txt").toFile());

@@ -30,7 +30,9 @@ import org.skillshelf.web.WebModule;
 public final class LinkcheckService implements StageService {
   /** Checks in flight across all hosts; the per-host limit is the fetcher's. */
   static final int GLOBAL_CONCURRENCY = 256;
-  /** The least time between two requests to one host (SafeFetcher also caps concurrent requests per host at 2). */
+  /** Requests at once to one host. */
+  static final int PER_HOST = 2;
+  /** The least time between two requests to one host. */
   static final Duration HOST_GAP = Duration.ofSeconds(1);
   /** A check waits in line for its host at most this long; beyond, it is dropped and re-sent by the schedule. */
   static final Duration LONGEST_WAIT_IN_LINE = Duration.ofMinutes(2);
@@ -71,9 +73,10 @@ public final class LinkcheckService implements StageService {
         tuning.firstCheckWindow());
     this.schedule = new StreamsApp("linkcheck", LinkScheduleTopology.build(settings), streamsSettings(context), context.registry());
     this.fetcher = new SafeFetcher(FetchSettings.defaults(AddressPolicy.refusingPrivate(config.fetchAllowCidrs()))
-        .withMaxAttempts(1).withMaxBytes(2L * 1024 * 1024, 8L * 1024 * 1024).withPerHostConcurrency(2)
+        .withMaxAttempts(1).withMaxBytes(2L * 1024 * 1024, 8L * 1024 * 1024).withPerHostConcurrency(PER_HOST)
         .withTimeouts(Duration.ofSeconds(10), Duration.ofSeconds(15), Duration.ofSeconds(30)), context.registry());
-    var polite = new PoliteFetcher(fetcher, new PolitenessGate(tuning.hostGap(), LONGEST_WAIT_IN_LINE, context.clock()), tuning.globalConcurrency());
+    var gate = new PolitenessGate(tuning.hostGap(), LONGEST_WAIT_IN_LINE, context.clock());
+    var polite = new PoliteFetcher(fetcher, gate, PER_HOST, tuning.globalConcurrency());
     var softNotFound = new SoftNotFound(polite, context.clock(), SIBLING_CACHE, new SecureRandom());
     var robots = config.linkcheckRobots() ? new RobotsTxt(polite, context.clock(), ROBOTS_CACHE) : null;
     this.worker = new LinkCheckWorker(new LinkProbe(polite, softNotFound, robots, context.clock()), context.publisher(), context.kafka(),

@@ -7,7 +7,9 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutionException;
 import java.util.random.RandomGenerator;
 import org.skillshelf.fetch.FetchFailure;
 import org.skillshelf.fetch.FetchRequest;
@@ -19,8 +21,9 @@ import org.skillshelf.text.SimHash;
  * first: "not found" wording in the title, the first heading or a short page's text (in several
  * languages); a deep link redirected to the site's home page; and, only when those did not decide,
  * a random sibling path on the same host that also answers 200 with near-identical text (sites that
- * answer every path with one page). The sibling's answer is cached per host, so a host with many
- * links costs one extra request per {@code cacheFor}.
+ * answer every path with one page). The sibling's answer is cached per host, and checks of one host
+ * running at once share one probe, so a host with many links costs one extra request per
+ * {@code cacheFor}.
  *
  * <pre>{@code
  * Optional<String> why = SoftNotFound.byWordingOrRedirect(requested, result, page)
@@ -45,9 +48,11 @@ public final class SoftNotFound {
   private final Clock clock;
   private final Duration cacheFor;
   private final RandomGenerator random;
-  private final Map<String, Sibling> siblings = new ConcurrentHashMap<>();
+  private final Map<String, Cached> siblings = new ConcurrentHashMap<>();
 
-  private record Sibling(boolean answersEverything, long fingerprint, String title, Instant until) {}
+  private record Sibling(boolean answersEverything, long fingerprint, String title) {}
+
+  private record Cached(CompletableFuture<Optional<Sibling>> sibling, Instant until) {}
 
   public SoftNotFound(PageFetch fetch, Clock clock, Duration cacheFor, RandomGenerator random) {
     this.fetch = fetch;
@@ -92,20 +97,11 @@ public final class SoftNotFound {
     if (!isDeep(finalUri) || finalUri.getHost() == null) {
       return Optional.empty();
     }
-    String host = finalUri.getHost() + ":" + finalUri.getPort();
-    Instant now = clock.instant();
-    Sibling sibling = siblings.get(host);
-    if (sibling == null || !sibling.until().isAfter(now)) {
-      Optional<Sibling> fetched = fetchSibling(finalUri, now);
-      if (fetched.isEmpty()) {
-        return Optional.empty();
-      }
-      sibling = fetched.get();
-      siblings.put(host, sibling);
-    }
-    if (!sibling.answersEverything()) {
+    Optional<Sibling> found = sibling(finalUri, finalUri.getHost() + ":" + finalUri.getPort());
+    if (found.isEmpty() || !found.get().answersEverything()) {
       return Optional.empty();
     }
+    Sibling sibling = found.get();
     boolean same = sibling.fingerprint() == page.fingerprint()
         || sibling.fingerprint() != 0 && page.fingerprint() != 0 && SimHash.similarity(sibling.fingerprint(), page.fingerprint()) >= SAME_PAGE;
     return same && sibling.title().equals(page.title())
@@ -113,15 +109,43 @@ public final class SoftNotFound {
         : Optional.empty();
   }
 
-  private Optional<Sibling> fetchSibling(URI finalUri, Instant now) throws InterruptedException {
+  /**
+   * The host's answer to a made-up path, fetched once however many of its links are checked at the
+   * same moment: the first check fetches, the others wait for its answer (a big site's links
+   * arrive together, and each would otherwise send its own probe).
+   */
+  private Optional<Sibling> sibling(URI finalUri, String host) throws InterruptedException {
+    Instant now = clock.instant();
+    CompletableFuture<Optional<Sibling>> mine = new CompletableFuture<>();
+    Cached entry = siblings.compute(host, (key, old) ->
+        old == null || !old.until().isAfter(now) ? new Cached(mine, now.plus(cacheFor)) : old);
+    if (entry.sibling() == mine) {
+      Optional<Sibling> fetched = Optional.empty();
+      try {
+        fetched = fetchSibling(finalUri);
+      } finally {
+        if (fetched.isEmpty()) {
+          siblings.remove(host, entry); // no evidence either way: the next check of this host asks again
+        }
+        mine.complete(fetched);
+      }
+    }
+    try {
+      return entry.sibling().get();
+    } catch (ExecutionException e) {
+      return Optional.empty();
+    }
+  }
+
+  private Optional<Sibling> fetchSibling(URI finalUri) throws InterruptedException {
     URI made = finalUri.resolve("/" + token() + "-" + token());
     try {
       FetchResult answer = fetch.fetch(FetchRequest.get(made));
       boolean ok = answer.status() >= 200 && answer.status() < 300;
       CheckedPage page = ok ? CheckedPage.parse(answer.text()) : CheckedPage.parse("");
-      return Optional.of(new Sibling(ok, page.fingerprint(), page.title(), now.plus(cacheFor)));
+      return Optional.of(new Sibling(ok, page.fingerprint(), page.title()));
     } catch (FetchFailure | HostBackingOff e) {
-      return Optional.empty(); // no evidence either way; try again with the next link of this host
+      return Optional.empty();
     }
   }
 

@@ -4,13 +4,10 @@ import java.net.URI;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.ArrayList;
-import java.util.List;
 import java.util.Locale;
 import java.util.Objects;
 import java.util.random.RandomGenerator;
 import org.apache.kafka.common.serialization.Serdes;
-import org.apache.kafka.streams.KeyValue;
 import org.apache.kafka.streams.Topology;
 import org.apache.kafka.streams.processor.PunctuationType;
 import org.apache.kafka.streams.processor.api.Processor;
@@ -34,6 +31,10 @@ import org.skillshelf.linkcheck.health.HealthRules;
  * on the link-checks topic and become each link's health. Both the schedule and the health live in
  * changelogged stores, so a restart or a rebalance neither skips nor repeats a cycle: a link is due
  * when its store says so, whoever owns its partition.
+ *
+ * <p>Each tick reads only the links that are due, from an in-memory {@link DueIndex} rebuilt from the
+ * schedule store when the processor starts, rather than scanning every link's schedule every
+ * second (a scan that grows with the catalogue and that a million links could not afford).
  *
  * <p>New links are checked soon after publishing, spread over a short window; each check then
  * schedules the next one an interval later with ±10% jitter so that checks stay spread out; a link
@@ -91,6 +92,7 @@ public final class LinkScheduleTopology {
     private @Nullable ProcessorContext<String, Object> context;
     private @Nullable KeyValueStore<String, ScheduledLink> schedule;
     private @Nullable KeyValueStore<String, LinkHealth> health;
+    private final DueIndex index = new DueIndex();
 
     ScheduleProcessor(Settings settings) {
       this.settings = settings;
@@ -101,6 +103,9 @@ public final class LinkScheduleTopology {
       this.context = context;
       this.schedule = context.getStateStore(SCHEDULE_STORE);
       this.health = context.getStateStore(HEALTH_STORE);
+      try (KeyValueIterator<String, ScheduledLink> all = schedule().all()) {
+        all.forEachRemaining(kv -> index.put(kv.key, kv.value.nextCheckAt()));
+      }
       context.schedule(TICK, PunctuationType.WALL_CLOCK_TIME, ignored -> requestDueChecks());
     }
 
@@ -116,7 +121,7 @@ public final class LinkScheduleTopology {
         case LinkCheck check -> checked(key, check, now);
         case null -> {
           boolean fromCatalogue = context().recordMetadata().map(m -> m.topic().equals(Topics.CATALOGUE.name())).orElse(false);
-          if (fromCatalogue && schedule().delete(key) != null) {
+          if (fromCatalogue && unschedule(key)) {
             health().delete(key);
             context().forward(new Record<>(key, null, record.timestamp()), "health-sink");
           }
@@ -132,7 +137,7 @@ public final class LinkScheduleTopology {
       }
       long spread = Math.min(settings.interval().toMillis(), settings.firstCheckWindow().toMillis());
       Instant first = now.plusMillis(spread <= 0 ? 0 : settings.random().nextLong(spread));
-      schedule().put(key, new ScheduledLink(ScheduledLink.VERSION, key, published.url(), published.fingerprint(), first, null));
+      schedule(key, new ScheduledLink(ScheduledLink.VERSION, key, published.url(), published.fingerprint(), first, null));
     }
 
     private void checked(String key, LinkCheck check, Instant now) {
@@ -147,30 +152,37 @@ public final class LinkScheduleTopology {
       health().put(key, next);
       context().forward(new Record<>(key, next, now.toEpochMilli()), "health-sink");
       Duration wait = check.outcome().isSuccess() ? jittered(settings.interval()) : jittered(settings.interval().dividedBy(4));
-      schedule().put(key, link.due(check.checkedAt().plus(wait)));
+      schedule(key, link.due(check.checkedAt().plus(wait)));
     }
 
     private void requestDueChecks() {
       Instant now = settings.clock().instant();
-      List<KeyValue<String, ScheduledLink>> due = new ArrayList<>();
-      try (KeyValueIterator<String, ScheduledLink> all = schedule().all()) {
-        while (all.hasNext() && due.size() < MAX_REQUESTS_PER_TICK) {
-          KeyValue<String, ScheduledLink> kv = all.next();
-          if (!kv.value.nextCheckAt().isAfter(now)) {
-            due.add(kv);
-          }
+      for (String key : index.due(now, MAX_REQUESTS_PER_TICK)) {
+        ScheduledLink link = schedule().get(key);
+        if (link == null) {
+          index.remove(key);
+          continue;
         }
-      }
-      for (KeyValue<String, ScheduledLink> kv : due) {
-        ScheduledLink link = kv.value;
         var request = new LinkCheckRequest(LinkCheckRequest.VERSION, link.resourceId(), link.url(), link.fingerprint(), link.nextCheckAt());
         // Keyed by host, not resourceId: all of one host's checks land on one partition, so one
         // worker instance (and its PolitenessGate) sees all of them. The worker reads the
         // resourceId from the value.
         context().forward(new Record<>(hostKey(link.url()), request, now.toEpochMilli()), "requests-sink");
         // If no answer comes (a worker died mid-check), ask again after the retry delay.
-        schedule().put(kv.key, link.requested(now, now.plus(retryAfterSilence())));
+        schedule(key, link.requested(now, now.plus(retryAfterSilence())));
       }
+    }
+
+    /** Writes the link's schedule and keeps the due index in step with it. */
+    private void schedule(String key, ScheduledLink link) {
+      schedule().put(key, link);
+      index.put(key, link.nextCheckAt());
+    }
+
+    /** Forgets a withdrawn link; whether it was scheduled. */
+    private boolean unschedule(String key) {
+      index.remove(key);
+      return schedule().delete(key) != null;
     }
 
     private Duration retryAfterSilence() {

@@ -9,6 +9,13 @@ import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.Executors;
+import java.util.concurrent.atomic.AtomicInteger;
+import com.sun.net.httpserver.HttpServer;
+import java.net.InetSocketAddress;
+import java.net.URI;
+import org.awaitility.Awaitility;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.skillshelf.fetch.AddressPolicy;
@@ -25,7 +32,7 @@ class PoliteFetcherTest {
   private final SafeFetcher fetcher = new SafeFetcher(FetchSettings.defaults(AddressPolicy.refusingPrivate(List.of("127.0.0.0/8")))
       .withMaxAttempts(1), new SimpleMeterRegistry());
   private final PoliteFetcher polite = new PoliteFetcher(fetcher,
-      new PolitenessGate(Duration.ZERO, Duration.ofSeconds(30), Clock.systemUTC()), 4);
+      new PolitenessGate(Duration.ZERO, Duration.ofSeconds(30), Clock.systemUTC()), 2, 4);
 
   @AfterEach
   void stop() {
@@ -45,5 +52,38 @@ class PoliteFetcherTest {
   void anotherHostIsFetchedWhileOneBacksOff() throws Exception {
     polite.fetch(FetchRequest.get(busy.uri("/a")));
     assertThat(polite.fetch(FetchRequest.get(calm.uri("/b"))).status()).isEqualTo(200);
+  }
+
+  @Test
+  void checksWaitingForABusyHostHoldNoGlobalPermit() throws Exception {
+    CountDownLatch release = new CountDownLatch(1);
+    AtomicInteger answering = new AtomicInteger();
+    HttpServer stalling = HttpServer.create(new InetSocketAddress(java.net.InetAddress.getByName("127.0.0.23"), 0), 16);
+    stalling.createContext("/", exchange -> {
+      answering.incrementAndGet();
+      try {
+        release.await();
+        exchange.sendResponseHeaders(204, -1);
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+      } finally {
+        exchange.close();
+      }
+    });
+    stalling.setExecutor(Executors.newVirtualThreadPerTaskExecutor());
+    stalling.start();
+    var threeAtOnce = new PoliteFetcher(fetcher, new PolitenessGate(Duration.ZERO, Duration.ofSeconds(30), Clock.systemUTC()), 2, 3);
+    URI slow = URI.create("http://127.0.0.23:" + stalling.getAddress().getPort() + "/page");
+    try (var checks = Executors.newVirtualThreadPerTaskExecutor()) {
+      for (int i = 0; i < 5; i++) {
+        checks.submit(() -> threeAtOnce.fetch(FetchRequest.head(slow)));
+      }
+      Awaitility.await().atMost(Duration.ofSeconds(10)).until(() -> answering.get() == 2);
+      assertThat(threeAtOnce.fetch(FetchRequest.get(calm.uri("/b"))).status()).isEqualTo(200);
+      assertThat(answering).hasValue(2);
+      release.countDown();
+    } finally {
+      stalling.stop(0);
+    }
   }
 }

@@ -111,4 +111,40 @@ class SoftNotFoundTest {
     assertThat(SoftNotFound.saysWhole("no existence proofs here", "no existe")).isFalse();
     assertThat(SoftNotFound.saysWhole("la página no existe.", "no existe")).isTrue();
   }
+
+  @Test
+  void checksOfOneHostAtTheSameMomentShareOneSiblingProbe() throws Exception {
+    AtomicInteger fetches = new AtomicInteger();
+    AtomicInteger asking = new AtomicInteger();
+    java.util.concurrent.CountDownLatch answer = new java.util.concurrent.CountDownLatch(1);
+    var soft = new SoftNotFound(request -> {
+      fetches.incrementAndGet();
+      answer.await();
+      return Answers.answer(request.uri().toString(), request.uri().toString(), 404, "", Map.of());
+    }, CLOCK, Duration.ofHours(1), new Random(1));
+    try (var checks = java.util.concurrent.Executors.newVirtualThreadPerTaskExecutor()) {
+      for (int i = 0; i < 4; i++) {
+        URI link = URI.create("https://example.org/page/" + i);
+        checks.submit(() -> {
+          asking.incrementAndGet();
+          return soft.bySibling(link, page(CATCH_ALL));
+        });
+      }
+      org.awaitility.Awaitility.await().atMost(Duration.ofSeconds(5)).until(() -> fetches.get() >= 1 && asking.get() == 4);
+      answer.countDown();
+    }
+    assertThat(fetches).hasValue(1);
+  }
+
+  @Test
+  void aFailedSiblingProbeIsTriedAgainByTheNextCheck() throws Exception {
+    AtomicInteger fetches = new AtomicInteger();
+    var soft = new SoftNotFound(request -> {
+      fetches.incrementAndGet();
+      throw new HostBackingOff("example.org:-1", Duration.ofMinutes(5));
+    }, CLOCK, Duration.ofHours(1), new Random(1));
+    soft.bySibling(DEEP, page(CATCH_ALL));
+    soft.bySibling(DEEP, page(CATCH_ALL));
+    assertThat(fetches).hasValue(2);
+  }
 }
