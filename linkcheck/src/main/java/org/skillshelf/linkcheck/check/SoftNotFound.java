@@ -32,7 +32,7 @@ import org.skillshelf.text.SimHash;
  */
 public final class SoftNotFound {
   /** Phrases of "not found" pages: en, de, fr, es, it, nl, pt, pl, sv, da, cs. */
-  private static final List<String> WORDING = List.of("page not found", "not found", "404", "page does not exist",
+  private static final List<String> WORDING = List.of("page not found", "not found", "error 404", "404 error", "page does not exist",
       "page doesn't exist", "no longer available", "cannot be found", "can't be found", "could not be found",
       "seite nicht gefunden", "nicht gefunden", "existiert nicht", "page introuvable", "page non trouvée",
       "n'existe pas", "n’existe pas", "página no encontrada", "no se encontró", "no existe", "pagina non trovata",
@@ -68,8 +68,11 @@ public final class SoftNotFound {
     }
     String heading = page.lowerTitleAndHeading();
     String text = page.lowerText();
+    if (saysWhole(heading.substring(0, Math.min(heading.length(), 4)), "404")) {
+      return Optional.of("the page's title is \"404\"");
+    }
     for (String phrase : WORDING) {
-      if (saysWhole(heading, phrase) || text.length() <= SHORT_PAGE && saysWhole(text, phrase) && !phrase.equals("404")) {
+      if (saysWhole(heading, phrase) || text.length() <= SHORT_PAGE && saysWhole(text, phrase)) {
         return Optional.of("the page says \"" + phrase + "\"");
       }
     }
@@ -77,7 +80,8 @@ public final class SoftNotFound {
   }
 
   /**
-   * Whether the phrase occurs as whole words: "404" in "Error 404" but not in "Lesson 14047", "no
+   * Whether the phrase occurs as whole words: "error 404" in "Error 404 (Not Found)" but not in "Terror
+   * 4040", "no
    * existe" but not in "no existence".
    */
   static boolean saysWhole(String text, String phrase) {

@@ -27,9 +27,15 @@ class SoftNotFoundTest {
   @ParameterizedTest
   @ValueSource(strings = {"<title>Page not found</title>", "<h1>Seite nicht gefunden</h1>", "<title>Page introuvable</title>",
       "<h1>Página no encontrada</h1>", "<title>Pagina non trovata</title>", "<h1>Pagina niet gevonden</h1>",
-      "<title>Página não encontrada</title>", "<title>Error 404</title>"})
+      "<title>Página não encontrada</title>", "<title>Error 404</title>", "<title>404 | Example</title>"})
   void notFoundWordingInTheTitleOrHeadingIsASoft404(String html) {
     assertThat(SoftNotFound.byWordingOrRedirect(DEEP, Answers.html(DEEP.toString(), 200, html), page(html))).isPresent();
+  }
+
+  @ParameterizedTest
+  @ValueSource(strings = {"<title>Lesson 404</title><p>Short lesson.</p>", "<h1>HTTP status codes: 404 and 410 explained</h1>"})
+  void aNumber404InATitleThatIsNotAnErrorIsNoSoft404(String html) {
+    assertThat(SoftNotFound.byWordingOrRedirect(DEEP, Answers.html(DEEP.toString(), 200, html), page(html))).isEmpty();
   }
 
   @Test
