@@ -7,11 +7,15 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.TopicPartition;
+import org.apache.kafka.common.serialization.StringDeserializer;
 import org.apache.kafka.common.serialization.StringSerializer;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -23,6 +27,7 @@ import org.skillshelf.broker.EmbeddedKafkaBroker;
 import org.skillshelf.config.Service;
 import org.skillshelf.config.SkillshelfConfig;
 import org.skillshelf.events.EnrichedResource;
+import org.skillshelf.events.EnrichmentRequest;
 import org.skillshelf.events.LikelyDuplicate;
 import org.skillshelf.events.ResourceMetadata;
 import org.skillshelf.events.SkillSuggestion;
@@ -186,6 +191,56 @@ class CuratorWorkspaceIT {
     assertThat(answer.headers().firstValue("Location")).hasValueSatisfying(v -> assertThat(v).contains("done=approve"));
     awaitPublished(id);
     assertThat(ada.get("/api/catalogue/" + id).json().get("title").asText()).isEqualTo("Edited title");
+  }
+
+  @Test
+  void untickingASuggestedSkillDropsItAndTypingAnotherAddsIt() throws Exception {
+    String id = inQueue("Skills by hand");
+    String token = browser.csrfFrom("/review/" + id);
+    // The suggestion digcomp-1 is offered ticked; a form without it is the curator's one click to drop it.
+    var answer = browser.form("/review/" + id + "/approve", Map.of("_csrf", token, "skillsShown", "1", "extraSkills", "digcomp-1-1"));
+    assertThat(answer.statusCode()).as(answer.body()).isEqualTo(303);
+    awaitPublished(id);
+    assertThat(ada.get("/api/catalogue/" + id).json().get("skills")).extracting(node -> node.asText()).containsExactly("digcomp-1-1");
+  }
+
+  @Test
+  void reEnrichingAsksTheEnrichStageAgainAndKeepsTheItemInTheQueue() throws Exception {
+    String id = inQueue("Fetch me again");
+    assertThat(new Http(process.baseUrl(), null, null).postJson("/api/resources/" + id + "/reenrich", Map.of()).status()).isEqualTo(401);
+    assertThat(ada.postJson("/api/resources/r-unknown/reenrich", Map.of()).status()).isEqualTo(404);
+    var answer = ada.postJson("/api/resources/" + id + "/reenrich", Map.of());
+    assertThat(answer.status()).isEqualTo(202);
+    assertThat(answer.json().get("url").asText()).isEqualTo("https://example.org/" + id);
+    String token = browser.csrfFrom("/review/" + id);
+    var page = browser.form("/review/" + id + "/reenrich", Map.of("_csrf", token));
+    assertThat(page.statusCode()).isEqualTo(303);
+    assertThat(page.headers().firstValue("Location")).hasValue("/review/" + id + "?done=reenrich");
+    assertThat(requestsFor(id)).hasSize(2);
+    assertThat(ada.get("/api/resources/" + id).json().get("status").asText()).isEqualTo("IN_REVIEW");
+  }
+
+  /** The enrichment requests sent for one resource, read from the topic from its start. */
+  private static List<EnrichmentRequest> requestsFor(String id) {
+    var clients = new KafkaClients(broker.bootstrapServers(), dir.resolve("client"), 0);
+    try (var consumer = new KafkaConsumer<>(clients.reader("curator-it-requests"), new StringDeserializer(),
+        Topics.ENRICHMENT_REQUESTS.serde().deserializer())) {
+      var partitions = consumer.partitionsFor(Topics.ENRICHMENT_REQUESTS.name()).stream()
+          .map(p -> new TopicPartition(p.topic(), p.partition())).toList();
+      consumer.assign(partitions);
+      consumer.seekToBeginning(partitions);
+      Map<TopicPartition, Long> ends = consumer.endOffsets(partitions);
+      List<EnrichmentRequest> found = new ArrayList<>();
+      await().atMost(PATIENCE).until(() -> {
+        consumer.poll(Duration.ofMillis(200)).forEach(r -> {
+          if (id.equals(r.key())) {
+            found.add(r.value());
+          }
+        });
+        return partitions.stream().allMatch(tp -> consumer.position(tp) >= ends.get(tp));
+      });
+      return found;
+    }
   }
 
   @Test
