@@ -3,6 +3,7 @@ package org.skillshelf.publish.workspace;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -26,11 +27,18 @@ import org.junit.jupiter.api.TestMethodOrder;
 import org.skillshelf.broker.EmbeddedKafkaBroker;
 import org.skillshelf.config.Service;
 import org.skillshelf.config.SkillshelfConfig;
+import org.skillshelf.events.CheckOutcome;
 import org.skillshelf.events.EnrichedResource;
 import org.skillshelf.events.EnrichmentRequest;
 import org.skillshelf.events.LikelyDuplicate;
+import org.skillshelf.events.LinkCheck;
+import org.skillshelf.events.LinkHealth;
+import org.skillshelf.events.LinkState;
 import org.skillshelf.events.ResourceMetadata;
 import org.skillshelf.events.SkillSuggestion;
+import org.skillshelf.events.SubmissionReceived;
+import org.skillshelf.events.Submitter;
+import org.skillshelf.kafka.EventPublisher;
 import org.skillshelf.kafka.KafkaClients;
 import org.skillshelf.kafka.Topics;
 import org.skillshelf.publish.PublishService;
@@ -55,6 +63,7 @@ class CuratorWorkspaceIT {
   private static Http ada;
   private static Http grace;
   private static Browser browser;
+  private static EventPublisher events;
 
   @BeforeAll
   static void start() throws Exception {
@@ -74,6 +83,7 @@ class CuratorWorkspaceIT {
     ada = new Http(process.baseUrl(), "ada", "lovelace-1815");
     grace = new Http(process.baseUrl(), "grace", "hopper-1906");
     browser = new Browser(process.baseUrl());
+    events = new EventPublisher(clients, "curator-it-events", new SimpleMeterRegistry());
     assertThat(browser.login("ada", "lovelace-1815").statusCode()).isEqualTo(303);
   }
 
@@ -81,6 +91,9 @@ class CuratorWorkspaceIT {
   static void stop() {
     if (producer != null) {
       producer.close();
+    }
+    if (events != null) {
+      events.close();
     }
     if (process != null) {
       process.close();
@@ -284,6 +297,30 @@ class CuratorWorkspaceIT {
     assertThat(history.get("events").findValuesAsText("event")).containsExactly("ENRICHED", "APPROVE", "WITHDRAW");
     assertThat(history.get("events").get(2).get("by").asText()).isEqualTo("grace");
     assertThat(history.get("events").get(2).get("reason").asText()).isEqualTo("the course moved behind a paywall");
+  }
+
+  @Test
+  void theHistoryNamesTheSubmitterAndEachChangeOfLinkHealth() throws Exception {
+    String id = inQueue("With a past");
+    String url = "https://example.org/" + id;
+    Instant submittedAt = Instant.now().minusSeconds(60);
+    events.send(Topics.SUBMISSIONS, id, new SubmissionReceived(SubmissionReceived.VERSION, "s-" + id, id, url, url, "A classic",
+        List.of(), new Submitter("Grace", "grace@example.org"), "form", null, null, submittedAt));
+    assertThat(ada.postJson("/api/review/" + id + "/decision", Map.of("decision", "APPROVE")).status()).isEqualTo(202);
+    awaitPublished(id);
+    var check = new LinkCheck(LinkCheck.VERSION, id, url, CheckOutcome.NOT_FOUND, 404, null, 30, null, Instant.now());
+    events.send(Topics.LINK_HEALTH, id, new LinkHealth(LinkHealth.VERSION, id, url, LinkState.BROKEN, 3, submittedAt, check.checkedAt(),
+        null, check, List.of(check)));
+    await().atMost(PATIENCE).untilAsserted(() -> {
+      var history = ada.get("/api/resources/" + id + "/history").json();
+      assertThat(history.get("events").findValuesAsText("event")).containsExactly("SUBMITTED", "ENRICHED", "APPROVE", "LINK_BROKEN");
+      assertThat(history.get("linkState").asText()).isEqualTo("BROKEN");
+    });
+    var history = ada.get("/api/resources/" + id + "/history");
+    assertThat(history.json().get("events").get(0).get("by").asText()).isEqualTo("Grace");
+    assertThat(history.body()).doesNotContain("grace@example.org");
+    assertThat(browser.get("/review/" + id).body()).contains("submitted by Grace", "link broken at", "not found (HTTP 404)")
+        .doesNotContain("grace@example.org");
   }
 
   @Test
