@@ -34,6 +34,7 @@ import org.skillshelf.events.LikelyDuplicate;
 import org.skillshelf.events.LinkCheck;
 import org.skillshelf.events.LinkHealth;
 import org.skillshelf.events.LinkState;
+import org.skillshelf.events.Problem;
 import org.skillshelf.events.ResourceMetadata;
 import org.skillshelf.events.SkillSuggestion;
 import org.skillshelf.events.SubmissionReceived;
@@ -112,6 +113,17 @@ class CuratorWorkspaceIT {
         List.of(new SkillSuggestion("digcomp-1", "Information and data literacy", 0.8, List.of("metadata"))),
         List.of(), List.of(new LikelyDuplicate("r-other", 0.93)), null, null, null, Instant.now());
     producer.send(new ProducerRecord<>(Topics.ENRICHED.name(), id, enriched)).get();
+    await().atMost(PATIENCE).until(() -> ada.get("/api/resources/" + id).status() == 200);
+    return id;
+  }
+
+  /** Puts a resource whose enrichment failed into the queue and waits until the queue holds it. */
+  private static String failedInQueue(String message) throws Exception {
+    String id = "r-" + UUID.randomUUID();
+    var failed = new EnrichedResource(EnrichedResource.VERSION, id, "https://example.org/" + id, null,
+        EnrichedResource.EnrichmentStatus.FAILED, ResourceMetadata.empty(), "", 0L, List.of(), List.of(), List.of(), null,
+        new Problem("TIMEOUT", message), null, Instant.now());
+    producer.send(new ProducerRecord<>(Topics.ENRICHED.name(), id, failed)).get();
     await().atMost(PATIENCE).until(() -> ada.get("/api/resources/" + id).status() == 200);
     return id;
   }
@@ -254,6 +266,20 @@ class CuratorWorkspaceIT {
       });
       return found;
     }
+  }
+
+  @Test
+  void theDetailPageShowsEvidenceDuplicatesTheExcerptAndFetchErrorsInPlainWords() throws Exception {
+    String id = inQueue("Everything found");
+    String page = browser.get("/review/" + id).body();
+    assertThat(page).contains("Information and data literacy", "Evidence: metadata", "href=\"/review/r-other\"", "93% similar",
+        "Some text about catalogues and metadata.");
+    String failed = failedInQueue("The site did not answer within 20 seconds.");
+    assertThat(browser.get("/review/" + failed).body()).contains("Enrichment failed: The site did not answer within 20 seconds.");
+    String onlyFailed = browser.get("/review?failed=1").body();
+    assertThat(onlyFailed).contains("/review/" + failed).doesNotContain("/review/" + id);
+    assertThat(browser.get("/review?duplicates=1&skill=digcomp-1&sort=newest").body()).contains("/review/" + id)
+        .doesNotContain("/review/" + failed);
   }
 
   @Test
