@@ -204,6 +204,9 @@ class ReviewBrowserIT {
     for (String page : List.of("/review/" + hostileId, "/curate/collections/" + collectionId)) {
       assertShowsTheHostileTitleAsText(page);
     }
+    browser.get(app.baseUrl() + "/review/" + hostileId);
+    assertThat(browser.findElement(By.cssSelector("ol.history")).getText()).as("the history read from the events")
+        .contains("submitted by ada", "via bulk, published without review by ada", "enriched at", "approve by ada");
   }
 
   @Test

@@ -2,6 +2,9 @@ package org.skillshelf.web;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import ch.qos.logback.classic.Logger;
+import ch.qos.logback.classic.spi.ILoggingEvent;
+import ch.qos.logback.core.read.ListAppender;
 import io.micrometer.prometheusmetrics.PrometheusConfig;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import java.io.IOException;
@@ -22,6 +25,7 @@ import org.junit.jupiter.api.BeforeAll;
 import org.jspecify.annotations.Nullable;
 import org.junit.jupiter.api.Test;
 import org.skillshelf.web.html.Page;
+import org.slf4j.LoggerFactory;
 
 /**
  * Who may reach a curator route, on a real server with the login module: HTTP Basic, a login
@@ -102,6 +106,36 @@ class CuratorAccessTest {
         .POST(HttpRequest.BodyPublishers.ofString("name=ada&password=lovelace-1815")));
     assertThat(answer.statusCode()).isEqualTo(403);
     assertThat(answer.headers().allValues("Set-Cookie")).noneMatch(c -> c.startsWith(CuratorLogin.COOKIE + "="));
+  }
+
+  @Test
+  void aMalformedBasicHeaderGets401() throws Exception {
+    for (String header : List.of("Basic !!!", "Basic " + Base64.getEncoder().encodeToString("no-colon".getBytes(StandardCharsets.UTF_8)),
+        "Bearer abc")) {
+      assertThat(send(request("/api/desk").header("Authorization", header).GET()).statusCode()).as(header).isEqualTo(401);
+    }
+  }
+
+  @Test
+  void aFailedSignInLogsNeitherTheNameNorThePassword() throws Exception {
+    Logger logger = (Logger) LoggerFactory.getLogger(CuratorLogin.class);
+    ListAppender<ILoggingEvent> logged = new ListAppender<>();
+    logged.start();
+    logger.addAppender(logged);
+    try {
+      var form = send(request("/login").GET());
+      Matcher token = CSRF_FIELD.matcher(form.body());
+      assertThat(token.find()).isTrue();
+      var answer = send(request("/login").header("Content-Type", "application/x-www-form-urlencoded")
+          .header("Cookie", setCookie(form, "skillshelf_csrf").split(";", 2)[0])
+          .POST(HttpRequest.BodyPublishers.ofString("_csrf=" + token.group(1) + "&name=ada-typo&password=correct-horse-9")));
+      assertThat(answer.statusCode()).isEqualTo(401);
+      assertThat(answer.body()).doesNotContain("correct-horse-9");
+    } finally {
+      logger.detachAppender(logged);
+    }
+    assertThat(logged.list).isNotEmpty().allSatisfy(event ->
+        assertThat(event.getFormattedMessage()).doesNotContain("correct-horse-9").doesNotContain("ada-typo"));
   }
 
   @Test

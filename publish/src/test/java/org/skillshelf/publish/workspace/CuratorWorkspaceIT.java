@@ -283,6 +283,22 @@ class CuratorWorkspaceIT {
   }
 
   @Test
+  void bulkApprovalPublishesTheSelectionAndLeavesOneAnotherCuratorDecidedUntouched() throws Exception {
+    String mine = inQueue("Bulk approve mine");
+    String theirs = inQueue("Bulk approve theirs");
+    assertThat(grace.postJson("/api/review/" + theirs + "/decision", Map.of("decision", "REJECT", "reason", "paywalled")).status())
+        .isEqualTo(202);
+    String token = browser.csrfFrom("/review");
+    var page = browser.formRaw("/review/bulk", "_csrf=" + token + "&id=" + mine + "&id=" + theirs + "&action=approve");
+    assertThat(page.statusCode()).isEqualTo(200);
+    assertThat(page.body()).contains("1 of 2 decided", mine + ": approved", theirs + ": not changed");
+    awaitPublished(mine);
+    await().atMost(PATIENCE).untilAsserted(() ->
+        assertThat(ada.get("/api/resources/" + theirs).json().get("status").asText()).isEqualTo("REJECTED"));
+    assertThat(ada.get("/api/catalogue/" + theirs).status()).isEqualTo(404);
+  }
+
+  @Test
   void bulkRejectionDecidesEverySelectedItem() throws Exception {
     String first = inQueue("Bulk one");
     String second = inQueue("Bulk two");
