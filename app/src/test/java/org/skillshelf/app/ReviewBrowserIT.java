@@ -35,7 +35,8 @@ import org.skillshelf.testing.TestWeb;
  * A curator's day in a real browser (Debian's headless Chromium): sign in, work through the queue
  * with the keyboard — approve one with an edited title, reject one — see a hostile scraped title
  * shown as text with no script running, and build a learning path that an anonymous visitor then
- * reads on the public site. The queue test needs the queue as it was filled, so it runs first.
+ * reads on the public site. The tests run in order: the first two need the queue of five as it was
+ * filled; the learning path and the public pages use resources a trusted import published.
  */
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class ReviewBrowserIT {
