@@ -7,6 +7,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.locks.LockSupport;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.ConsumerRecords;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
@@ -70,7 +71,7 @@ public final class TopicReplica implements HealthCheck, AutoCloseable {
     try {
       List<TopicPartition> partitions = new ArrayList<>();
       for (String topic : topics) {
-        consumer.partitionsFor(topic, Duration.ofSeconds(60)).forEach(p -> partitions.add(new TopicPartition(p.topic(), p.partition())));
+        partitions.addAll(partitionsOf(topic));
       }
       consumer.assign(partitions);
       consumer.seekToBeginning(partitions);
@@ -94,6 +95,27 @@ public final class TopicReplica implements HealthCheck, AutoCloseable {
     } finally {
       consumer.close(Duration.ofSeconds(5));
     }
+  }
+
+  /**
+   * The partitions of a topic, waiting for them to be known: the consumer answers an empty list for
+   * a topic whose creation moments ago has not reached its metadata yet, and following nothing
+   * would report the replica current with none of that topic's records.
+   */
+  private List<TopicPartition> partitionsOf(String topic) {
+    long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
+    while (running.get()) {
+      List<TopicPartition> found = consumer.partitionsFor(topic, Duration.ofSeconds(10)).stream()
+          .map(p -> new TopicPartition(p.topic(), p.partition())).toList();
+      if (!found.isEmpty()) {
+        return found;
+      }
+      if (System.nanoTime() - deadline > 0) {
+        throw new IllegalStateException("the topic " + topic + " has no partitions after 60 s; is it created?");
+      }
+      LockSupport.parkNanos(Duration.ofMillis(100).toNanos());
+    }
+    return List.of();
   }
 
   private void apply(ConsumerRecord<String, byte[]> record) {

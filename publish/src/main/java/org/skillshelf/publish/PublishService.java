@@ -29,6 +29,8 @@ import org.skillshelf.publish.web.CatalogueRoutes;
 import org.skillshelf.publish.web.ReviewRoutes;
 import org.skillshelf.publish.web.TaxonomyRoutes;
 import org.skillshelf.publish.workspace.CurationRoutes;
+import org.skillshelf.publish.workspace.ResourceTrail;
+import org.skillshelf.publish.workspace.ResourceTrailFeed;
 import org.skillshelf.publish.workspace.ReviewWorkspace;
 import org.skillshelf.runtime.ServiceContext;
 import org.skillshelf.runtime.StageService;
@@ -48,6 +50,7 @@ public final class PublishService implements StageService {
   private final CatalogueIndexer indexer;
   private final TopicReplica collectionReplica;
   private final TopicReplica brokenLinkReplica;
+  private final TopicReplica trailReplica;
   private final List<WebModule> modules;
 
   public PublishService(ServiceContext context) {
@@ -63,12 +66,15 @@ public final class PublishService implements StageService {
     var board = new BrokenLinkBoard();
     this.brokenLinkReplica = new TopicReplica("broken-links", BrokenLinkFeed.TOPICS, context.kafka(), context.registry(),
         new BrokenLinkFeed(board, context.registry()));
+    var trail = new ResourceTrail();
+    this.trailReplica = new TopicReplica("resource-trail", ResourceTrailFeed.TOPICS, context.kafka(), context.registry(),
+        new ResourceTrailFeed(trail));
     this.modules = List.of(
         new ReviewRoutes(desk, context.curators()),
         // Before the review workspace: its /review/{resourceId} would take /review/broken-links.
         new BrokenLinkRoutes(new BrokenLinkDesk(board, desk, context.publisher(), context.clock()), context.curators(), context.clock()),
-        new ReviewWorkspace(desk, context.curators(), context.clock()),
-        new CurationRoutes(desk, context.curators(), index),
+        new ReviewWorkspace(desk, context.curators(), trail, context.clock()),
+        new CurationRoutes(desk, context.curators(), index, trail),
         new CollectionRoutes(collections, context.curators()),
         new CollectionWorkspace(collections, context.curators(), id -> index.get(id).map(r -> r.title())),
         new CollectionPages(shelf, index),
@@ -93,7 +99,7 @@ public final class PublishService implements StageService {
 
   @Override
   public List<HealthCheck> healthChecks() {
-    return List.of(review, indexer, collectionReplica, brokenLinkReplica);
+    return List.of(review, indexer, collectionReplica, brokenLinkReplica, trailReplica);
   }
 
   @Override
@@ -102,10 +108,12 @@ public final class PublishService implements StageService {
     indexer.start();
     collectionReplica.start();
     brokenLinkReplica.start();
+    trailReplica.start();
   }
 
   @Override
   public void close() {
+    trailReplica.close();
     collectionReplica.close();
     brokenLinkReplica.close();
     indexer.close();

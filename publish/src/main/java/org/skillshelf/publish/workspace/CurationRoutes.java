@@ -20,14 +20,16 @@ public final class CurationRoutes implements WebModule {
   private final DecisionDesk desk;
   private final CuratorAccounts curators;
   private final CatalogueIndex index;
+  private final ResourceTrail trail;
 
   /** The body of {@code POST /api/catalogue/{resourceId}/withdraw}. */
   public record WithdrawRequest(@Nullable String reason, @Nullable Long expectedVersion) {}
 
-  public CurationRoutes(DecisionDesk desk, CuratorAccounts curators, CatalogueIndex index) {
+  public CurationRoutes(DecisionDesk desk, CuratorAccounts curators, CatalogueIndex index, ResourceTrail trail) {
     this.desk = desk;
     this.curators = curators;
     this.index = index;
+    this.trail = trail;
   }
 
   @Override
@@ -51,7 +53,7 @@ public final class CurationRoutes implements WebModule {
     config.routes.get("/api/resources/{resourceId}/history", ctx -> {
       curators.requireCurator(ctx);
       String id = ctx.pathParam("resourceId");
-      ctx.json(ResourceHistory.of(desk.item(id), index.linkState(id).name()));
+      ctx.json(ResourceHistory.of(desk.item(id), index.linkState(id).name(), trail.eventsFor(id)));
     });
   }
 

@@ -11,7 +11,6 @@ import org.skillshelf.events.EnrichedResource;
 import org.skillshelf.events.LikelyDuplicate;
 import org.skillshelf.events.ResourceMetadata;
 import org.skillshelf.events.SkillSuggestion;
-import org.skillshelf.publish.review.DecisionSummary;
 import org.skillshelf.publish.review.ReviewItem;
 import org.skillshelf.web.html.Csrf;
 import org.skillshelf.web.html.Html;
@@ -29,7 +28,8 @@ final class ItemPage {
   /** Where the page sits in the queue, for the previous/next links the keyboard uses. */
   record Neighbours(@Nullable String previous, @Nullable String next) {}
 
-  static String render(Context ctx, ReviewItem item, Neighbours around, @Nullable String notice, @Nullable String problem) {
+  static String render(Context ctx, ReviewItem item, Neighbours around, List<ResourceHistory.Event> history, @Nullable String notice,
+      @Nullable String problem) {
     EnrichedResource e = item.enriched();
     String title = e.metadata().title() != null ? e.metadata().title() : e.url();
     StringBuilder html = new StringBuilder();
@@ -48,7 +48,7 @@ final class ItemPage {
     }
     html.append("</nav><h1>").append(Html.text(title)).append("</h1>").append(standing(item))
         .append(warnings(e)).append(fields(e)).append(excerpt(e.mainText())).append(Forms.forItem(ctx, item))
-        .append(history(item));
+        .append(history(history));
     return html.toString();
   }
 
@@ -153,18 +153,23 @@ final class ItemPage {
         .append("</fieldset>").toString();
   }
 
-  private static String history(ReviewItem item) {
-    StringBuilder html = new StringBuilder("<h2>History</h2><ol class=\"history\"><li>Enriched (")
-        .append(item.enriched().status().name().toLowerCase(Locale.ROOT)).append(") at ")
-        .append(Html.text(item.enriched().at().toString())).append("</li>");
-    for (DecisionSummary d : item.decisions()) {
-      html.append("<li>").append(d.verdict().name().toLowerCase(Locale.ROOT)).append(" by ").append(Html.text(d.curator()))
-          .append(" at ").append(Html.text(d.at().toString()));
-      if (d.reason() != null) {
-        html.append(": ").append(Html.text(d.reason()));
+  private static String history(List<ResourceHistory.Event> events) {
+    StringBuilder html = new StringBuilder("<h2>History</h2><ol class=\"history\">");
+    for (ResourceHistory.Event event : events) {
+      html.append("<li>").append(Html.text(event.event().toLowerCase(Locale.ROOT).replace('_', ' ')));
+      if (event.by() != null) {
+        html.append(" by ").append(Html.text(event.by()));
+      }
+      html.append(" at ").append(Html.text(event.at().toString()));
+      if (event.detail() != null) {
+        html.append(", ").append(Html.text(event.detail()));
+      }
+      if (event.reason() != null) {
+        html.append(": ").append(Html.text(event.reason()));
       }
       html.append("</li>");
     }
     return html.append("</ol>").toString();
   }
+
 }

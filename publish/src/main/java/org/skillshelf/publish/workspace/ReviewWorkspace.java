@@ -35,11 +35,13 @@ public final class ReviewWorkspace implements WebModule {
 
   private final DecisionDesk desk;
   private final CuratorAccounts curators;
+  private final ResourceTrail trail;
   private final Clock clock;
 
-  public ReviewWorkspace(DecisionDesk desk, CuratorAccounts curators, Clock clock) {
+  public ReviewWorkspace(DecisionDesk desk, CuratorAccounts curators, ResourceTrail trail, Clock clock) {
     this.desk = desk;
     this.curators = curators;
+    this.trail = trail;
     this.clock = clock;
   }
 
@@ -81,7 +83,8 @@ public final class ReviewWorkspace implements WebModule {
     ctx.status(status);
     ctx.header("Cache-Control", "no-store");
     String title = item.enriched().metadata().title() != null ? item.enriched().metadata().title() : item.enriched().url();
-    Page.render(ctx, "Review: " + title, ItemPage.render(ctx, item, around, done == null ? null : NOTICES.get(done), problem), "", SCRIPT);
+    Page.render(ctx, "Review: " + title, ItemPage.render(ctx, item, around,
+        ResourceHistory.of(item, "", trail.eventsFor(item.resourceId())).events(), done == null ? null : NOTICES.get(done), problem), "", SCRIPT);
   }
 
   private void decide(Context ctx, Verdict verdict) {
