@@ -78,12 +78,19 @@ public final class EnrichmentBenchmark {
       }
       String bootstrap = bootstrapOf(data);
       var clients = new KafkaClients(bootstrap, data.resolve("bench"), 0);
+      long cpu0 = Figures.processCpuNanos();
       double endToEnd = runPipeline(clients, base, count);
+      long cpu1 = Figures.processCpuNanos();
       double bare = bareJsoup(pages, count);
+      long cpu2 = Figures.processCpuNanos();
       Timer tagging = process.registry().find("skillshelf.enrich.tagging.duration").timer();
       System.out.printf("end to end through Kafka: %.1f pages/s%n", endToEnd);
       System.out.printf("bare jsoup parse:         %.1f pages/s%n", bare);
       System.out.printf("ratio:                    %.3f (goal >= 0.25)%n", endToEnd / bare);
+      // CPU time of the whole process per page (broker, page server and JIT included): on a
+      // machine shared with other work, a steadier figure than pages per second.
+      System.out.printf("process CPU per page:     %.2f ms end to end, %.2f ms bare parse%n",
+          (cpu1 - cpu0) / 1e6 / count, (cpu2 - cpu1) / 1e6 / (count + Math.min(200, count)));
       if (tagging != null) {
         System.out.printf("tagging per resource:     mean %.2f ms, max %.2f ms over %d resources%n",
             tagging.mean(TimeUnit.MILLISECONDS), tagging.max(TimeUnit.MILLISECONDS), tagging.count());

@@ -36,6 +36,12 @@ final class Figures {
     return -1;
   }
 
+  /** CPU time this process has used so far, all threads, in nanoseconds. */
+  static long processCpuNanos() {
+    return ((com.sun.management.OperatingSystemMXBean) java.lang.management.ManagementFactory.getOperatingSystemMXBean())
+        .getProcessCpuTime();
+  }
+
   static double percentile(long[] sortedNanos, double p) {
     if (sortedNanos.length == 0) {
       return 0;

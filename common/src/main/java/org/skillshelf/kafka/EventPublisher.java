@@ -3,6 +3,7 @@ package org.skillshelf.kafka;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.binder.kafka.KafkaClientMetrics;
 import java.time.Duration;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
@@ -31,7 +32,7 @@ public final class EventPublisher implements AutoCloseable {
   private final KafkaClientMetrics metrics;
 
   public EventPublisher(KafkaClients clients, String clientId, MeterRegistry registry) {
-    this.producer = new KafkaProducer<>(clients.producer(clientId), new StringSerializer(), new ByteArraySerializer());
+    this.producer = new KafkaProducer<>(clients.requestProducer(clientId), new StringSerializer(), new ByteArraySerializer());
     this.metrics = new KafkaClientMetrics(producer);
     metrics.bindTo(registry);
   }
@@ -50,6 +51,30 @@ public final class EventPublisher implements AutoCloseable {
       LOG.warn("Kafka refused a record for {}: {}", topic.name(), e.toString());
       throw unavailable();
     }
+  }
+
+  /**
+   * Sends without holding the caller: the future completes once every in-sync replica has the
+   * record, or fails with a 503 {@link ApiException} when Kafka did not take it. It completes on the
+   * producer's network thread, so whatever follows it should be quick or hop to another executor.
+   */
+  public <V> CompletableFuture<RecordMetadata> publish(Topic<V> topic, String key, @Nullable V value) {
+    byte[] bytes = value == null ? null : topic.serde().serializer().serialize(topic.name(), value);
+    CompletableFuture<RecordMetadata> acknowledged = new CompletableFuture<>();
+    try {
+      producer.send(new ProducerRecord<>(topic.name(), key, bytes), (metadata, failure) -> {
+        if (failure == null) {
+          acknowledged.complete(metadata);
+        } else {
+          LOG.warn("Kafka did not acknowledge a record for {}: {}", topic.name(), failure.toString());
+          acknowledged.completeExceptionally(unavailable());
+        }
+      });
+    } catch (KafkaException e) {
+      LOG.warn("Kafka refused a record for {}: {}", topic.name(), e.toString());
+      acknowledged.completeExceptionally(unavailable());
+    }
+    return acknowledged;
   }
 
   /** Sends an already serialised record (a dead letter) and waits for the acknowledgement. */

@@ -36,6 +36,16 @@ class SimHashTest {
   }
 
   @Test
+  void keepsTheFingerprintsStoredByEarlierVersions() {
+    // Fingerprints are kept in the enriched records and compared with new ones, so a faster
+    // implementation must give exactly the same bits (values from the regex-based version).
+    assertThat(SimHash.of("Version control with Git: branches, merges and pull requests."))
+        .isEqualTo(-1262111403060740911L);
+    assertThat(SimHash.of("Straße und Übung: ça marche, 東京 日本語 テキスト_snake 42"))
+        .isEqualTo(5605962882048417271L);
+  }
+
+  @Test
   void ignoresCaseAndPunctuation() {
     assertThat(SimHash.of("Hello, World! Nice day.")).isEqualTo(SimHash.of("hello world nice day"));
   }

@@ -17,17 +17,22 @@ import org.jspecify.annotations.Nullable;
  */
 final class IsoDates {
 
+  // Built once: a formatter compiled inside a reader would be compiled again for every date.
+  private static final DateTimeFormatter OFFSET_NO_COLON = DateTimeFormatter.ofPattern("yyyy-MM-dd'T'HH:mm:ss[.SSS]Z");
+  private static final DateTimeFormatter SPACED = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm[:ss]");
+  private static final DateTimeFormatter SLASHED = DateTimeFormatter.ofPattern("yyyy/MM/dd");
+
   private static final List<Function<String, String>> READERS = List.of(
       s -> OffsetDateTime.parse(s).truncatedTo(ChronoUnit.SECONDS).toString(),
-      s -> OffsetDateTime.parse(s, DateTimeFormatter.ofPattern("yyyy-MM-dd'T'HH:mm:ss[.SSS]Z"))
+      s -> OffsetDateTime.parse(s, OFFSET_NO_COLON)
           .truncatedTo(ChronoUnit.SECONDS).toString(),
       s -> ZonedDateTime.parse(s, DateTimeFormatter.RFC_1123_DATE_TIME).toOffsetDateTime()
           .toString(),
       s -> LocalDateTime.parse(s).truncatedTo(ChronoUnit.SECONDS).toString(),
-      s -> LocalDateTime.parse(s, DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm[:ss]"))
+      s -> LocalDateTime.parse(s, SPACED)
           .toString(),
       s -> LocalDate.parse(s.length() > 10 ? s.substring(0, 10) : s).toString(),
-      s -> LocalDate.parse(s, DateTimeFormatter.ofPattern("yyyy/MM/dd")).toString());
+      s -> LocalDate.parse(s, SLASHED).toString());
 
   private IsoDates() {}
 

@@ -107,9 +107,12 @@ final class TaxonomyMatch {
 
   private static double cosine(Map<String, Double> vector, double norm, SkillPhrases phrases, int skill) {
     Map<String, Double> description = phrases.description(skill);
+    // A description has a few dozen terms, a page's vector thousands: walk the shorter one.
+    Map<String, Double> shorter = description.size() <= vector.size() ? description : vector;
+    Map<String, Double> longer = shorter == description ? vector : description;
     double dot = 0;
-    for (Map.Entry<String, Double> e : vector.entrySet()) {
-      Double w = description.get(e.getKey());
+    for (Map.Entry<String, Double> e : shorter.entrySet()) {
+      Double w = longer.get(e.getKey());
       if (w != null) {
         dot += w * e.getValue();
       }

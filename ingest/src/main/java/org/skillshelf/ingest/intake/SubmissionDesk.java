@@ -6,10 +6,12 @@ import io.micrometer.core.instrument.Timer;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.Future;
-import org.apache.kafka.clients.producer.RecordMetadata;
 import java.util.Locale;
 import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.Future;
+import java.util.regex.Pattern;
+import org.apache.kafka.clients.producer.RecordMetadata;
 import org.jspecify.annotations.Nullable;
 import org.skillshelf.events.SubmissionReceived;
 import org.skillshelf.events.Submitter;
@@ -29,6 +31,7 @@ import org.skillshelf.web.ApiException;
 public final class SubmissionDesk {
   static final int MAX_NOTE = 2_000;
   static final int MAX_NAME = 200;
+  private static final Pattern CONTROL = Pattern.compile("[\\p{Cc}&&[^\\n\\t]]");
 
   private final EventPublisher publisher;
   private final StatusBoard board;
@@ -37,7 +40,8 @@ public final class SubmissionDesk {
   private final TrackingParameters tracking;
   private final Clock clock;
   private final Timer accepted;
-  private final MeterRegistry registry;
+  private final Counter acceptedCount;
+  private final Counter rejectedCount;
 
   public SubmissionDesk(EventPublisher publisher, StatusBoard board, TargetCheck targets, Taxonomy taxonomy,
       TrackingParameters tracking, Clock clock, MeterRegistry registry) {
@@ -47,8 +51,9 @@ public final class SubmissionDesk {
     this.taxonomy = taxonomy;
     this.tracking = tracking;
     this.clock = clock;
-    this.registry = registry;
     this.accepted = Timer.builder("skillshelf.ingest.accept").description("time to validate and durably record a suggestion").register(registry);
+    this.acceptedCount = counter(registry, "accepted");
+    this.rejectedCount = counter(registry, "rejected");
   }
 
   /** One suggestion, as the submitter sent it. */
@@ -94,6 +99,21 @@ public final class SubmissionDesk {
   }
 
   /**
+   * Validates a suggestion at once (a refusal is thrown as an {@link ApiException}) and records it
+   * without holding the caller's thread: the answer completes once Kafka acknowledged the record,
+   * or fails with a 503 when it did not.
+   */
+  public CompletableFuture<SubmissionAnswer> acceptLater(Suggestion s) {
+    long start = System.nanoTime();
+    Checked checked = check(s);
+    return publisher.publish(Topics.SUBMISSIONS, checked.event().resourceId(), checked.event()).thenApply(ack -> {
+      board.accepted(checked.event());
+      accepted.record(System.nanoTime() - start, java.util.concurrent.TimeUnit.NANOSECONDS);
+      return answer(checked);
+    });
+  }
+
+  /**
    * Records checked suggestions in one round trip: every record is sent before any acknowledgement
    * is awaited. Throws a 503 {@link ApiException} when Kafka did not acknowledge them all.
    */
@@ -108,7 +128,7 @@ public final class SubmissionDesk {
   }
 
   public SubmissionAnswer answer(Checked checked) {
-    counter("accepted").increment();
+    acceptedCount.increment();
     SubmissionReceived e = checked.event();
     return checked.known()
         .map(known -> new SubmissionAnswer(e.submissionId(), e.resourceId(), known.status().name(), true,
@@ -118,11 +138,11 @@ public final class SubmissionDesk {
   }
 
   private ApiException rejected(ApiException e) {
-    counter("rejected").increment();
+    rejectedCount.increment();
     return e;
   }
 
-  private Counter counter(String outcome) {
+  private static Counter counter(MeterRegistry registry, String outcome) {
     return Counter.builder("skillshelf.ingest.submissions").tag("outcome", outcome)
         .description("suggestions accepted or refused").register(registry);
   }
@@ -138,7 +158,7 @@ public final class SubmissionDesk {
     if (value == null) {
       return null;
     }
-    String trimmed = value.strip().replaceAll("[\\p{Cc}&&[^\\n\\t]]", "");
+    String trimmed = CONTROL.matcher(value.strip()).replaceAll("");
     if (trimmed.isEmpty()) {
       return null;
     }

@@ -5,6 +5,8 @@ import io.javalin.http.Context;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
+import java.util.concurrent.Executor;
+import java.util.concurrent.Executors;
 import org.skillshelf.ingest.bulk.BulkReport;
 import org.skillshelf.ingest.bulk.BulkSubmission;
 import org.skillshelf.ingest.intake.ResourceStatus;
@@ -19,6 +21,8 @@ import org.skillshelf.web.WebModule;
 
 /** The JSON API for suggesting resources (one, or a curator's bulk file) and following a suggestion. */
 public final class SubmissionRoutes implements WebModule {
+  /** The acknowledgement arrives on the producer's network thread, which must not write responses. */
+  private final Executor answering = Executors.newVirtualThreadPerTaskExecutor();
   private final SubmissionDesk desk;
   private final StatusBoard board;
   private final BulkSubmission bulk;
@@ -50,10 +54,15 @@ public final class SubmissionRoutes implements WebModule {
     if (request.website() != null && !request.website().isBlank()) {
       throw ApiException.badRequest("REJECTED", "This suggestion could not be accepted.");
     }
-    SubmissionAnswer answer = desk.accept(new SubmissionDesk.Suggestion(request.url(), request.note(),
-        request.skills() == null ? List.of() : request.skills(), request.submitter(), null, "api", null));
-    boolean published = answer.status().equals(SubmissionStatus.PUBLISHED.name());
-    ctx.status(published ? 200 : 202).json(answer);
+    var suggestion = new SubmissionDesk.Suggestion(request.url(), request.note(),
+        request.skills() == null ? List.of() : request.skills(), request.submitter(), null, "api", null);
+    // Validation runs (and refuses) here; the answer is written when Kafka acknowledged the record,
+    // so no thread waits for the broker meanwhile.
+    var recorded = desk.acceptLater(suggestion);
+    ctx.future(() -> recorded.thenAcceptAsync(answer -> {
+      boolean published = answer.status().equals(SubmissionStatus.PUBLISHED.name());
+      ctx.status(published ? 200 : 202).json(answer);
+    }, answering));
   }
 
   private void bulk(Context ctx) {
