@@ -2,6 +2,9 @@ package org.skillshelf.publish.search;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Arrays;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -15,6 +18,8 @@ import org.apache.lucene.analysis.en.EnglishAnalyzer;
 import org.apache.lucene.analysis.miscellaneous.PerFieldAnalyzerWrapper;
 import org.apache.lucene.analysis.standard.StandardAnalyzer;
 import org.apache.lucene.document.Document;
+import org.apache.lucene.document.LongField;
+import org.apache.lucene.facet.FacetsCollector;
 import org.apache.lucene.facet.FacetsCollectorManager;
 import org.apache.lucene.facet.FacetsConfig;
 import org.apache.lucene.index.IndexWriter;
@@ -29,10 +34,12 @@ import org.apache.lucene.search.Query;
 import org.apache.lucene.search.ScoreDoc;
 import org.apache.lucene.search.SearcherManager;
 import org.apache.lucene.search.Sort;
-import org.apache.lucene.search.SortField;
+import org.apache.lucene.search.SortedNumericSelector;
 import org.apache.lucene.search.TermQuery;
 import org.apache.lucene.search.TopDocs;
-import org.apache.lucene.store.ByteBuffersDirectory;
+import org.apache.lucene.store.MMapDirectory;
+import org.apache.lucene.store.NRTCachingDirectory;
+import org.apache.lucene.util.IOUtils;
 import org.jspecify.annotations.Nullable;
 import org.skillshelf.events.CatalogueRecord;
 import org.skillshelf.events.LinkState;
@@ -55,6 +62,7 @@ public final class CatalogueIndex implements AutoCloseable {
   private final FacetCounter facets;
   private final IndexWriter writer;
   private final SearcherManager searchers;
+  private final Path folder;
   private final Map<String, CatalogueRecord> records = new ConcurrentHashMap<>();
   private final Map<String, LinkState> linkStates = new ConcurrentHashMap<>();
 
@@ -78,7 +86,11 @@ public final class CatalogueIndex implements AutoCloseable {
     this.documents = new CatalogueDocuments(facetsConfig, areasOfSkill);
     this.facets = new FacetCounter(facetsConfig);
     try {
-      writer = new IndexWriter(new ByteBuffersDirectory(), new IndexWriterConfig(analyzer));
+      // Memory-mapped files read far faster than ByteBuffersDirectory; the index is rebuilt from
+      // the topics at every start, so it lives in a temporary folder removed on close.
+      folder = Files.createTempDirectory("skillshelf-search-");
+      writer = new IndexWriter(new NRTCachingDirectory(new MMapDirectory(folder), 8, 64),
+          new IndexWriterConfig(analyzer).setRAMBufferSizeMB(64));
       searchers = new SearcherManager(writer, null);
     } catch (IOException e) {
       throw new UncheckedIOException(e);
@@ -144,23 +156,34 @@ public final class CatalogueIndex implements AutoCloseable {
   public SearchResult search(CatalogueQuery query) {
     return read(searcher -> {
       @Nullable Query text = query.hasText() ? queries.strict(query.text()) : null;
-      FacetsCollectorManager.FacetsResult result = run(searcher, query, text);
+      Query filtered = filtered(query, text);
+      TopDocs top = top(searcher, query, filtered);
       boolean approximate = false;
       // Quotes ask for these exact words, so a phrase search is never widened.
-      if (text != null && result.topDocs().totalHits.value() == 0 && !query.text().contains("\"")) {
+      if (text != null && top.totalHits.value() == 0 && !query.text().contains("\"")) {
         text = queries.fuzzy(query.text());
-        result = run(searcher, query, text);
+        filtered = filtered(query, text);
+        top = top(searcher, query, filtered);
         approximate = true;
       }
-      TopDocs top = result.topDocs();
+      // Two passes: the page alone lets Lucene skip records that cannot make it (no score for every
+      // match), and the facet pass visits every match without scoring any.
+      FacetsCollector matches = searcher.search(filtered, new FacetsCollectorManager());
+      long total = matches.getMatchingDocs().stream().mapToLong(FacetsCollector.MatchingDocs::totalHits).sum();
       int from = Math.min((query.page() - 1) * query.size(), top.scoreDocs.length);
-      List<CatalogueHit> hits = hits(searcher, text, java.util.Arrays.copyOfRange(top.scoreDocs, from, top.scoreDocs.length));
-      return new SearchResult(top.totalHits.value(), hits, facets.count(searcher, result.facetsCollector()), approximate);
+      List<CatalogueHit> hits = hits(searcher, text, Arrays.copyOfRange(top.scoreDocs, from, top.scoreDocs.length));
+      return new SearchResult(total, hits, facets.count(searcher, matches), approximate);
     });
   }
 
-  private FacetsCollectorManager.FacetsResult run(IndexSearcher searcher, CatalogueQuery query, @Nullable Query text)
-      throws IOException {
+  private static TopDocs top(IndexSearcher searcher, CatalogueQuery query, Query filtered) throws IOException {
+    int wanted = query.page() * query.size();
+    return query.sort() == CatalogueQuery.Sort.NEWEST
+        ? searcher.search(filtered, wanted, new Sort(LongField.newSortField("approvedAt", true, SortedNumericSelector.Type.MAX)))
+        : searcher.search(filtered, wanted);
+  }
+
+  private static Query filtered(CatalogueQuery query, @Nullable Query text) {
     BooleanQuery.Builder builder = new BooleanQuery.Builder();
     builder.add(text == null ? new MatchAllDocsQuery() : text, Occur.MUST);
     filter(builder, "skill_kw", query.skill());
@@ -172,11 +195,7 @@ public final class CatalogueIndex implements AutoCloseable {
     if (!query.includeBroken() && query.linkState() == null) {
       builder.add(brokenLinks(), Occur.MUST_NOT);
     }
-    int wanted = query.page() * query.size();
-    return query.sort() == CatalogueQuery.Sort.NEWEST
-        ? FacetsCollectorManager.search(searcher, builder.build(), wanted,
-            new Sort(new SortField("approvedAt", SortField.Type.LONG, true)), new FacetsCollectorManager())
-        : FacetsCollectorManager.search(searcher, builder.build(), wanted, new FacetsCollectorManager());
+    return builder.build();
   }
 
   /** Records like this one (by the distinctive words of its title, description and text). */
@@ -290,6 +309,8 @@ public final class CatalogueIndex implements AutoCloseable {
     try {
       searchers.close();
       writer.close();
+      writer.getDirectory().close();
+      IOUtils.rm(folder);
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }

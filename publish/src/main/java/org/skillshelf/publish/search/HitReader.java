@@ -7,6 +7,10 @@ import java.util.Map;
 import java.util.function.Function;
 import org.apache.lucene.analysis.Analyzer;
 import org.apache.lucene.document.Document;
+import org.apache.lucene.index.DocValues;
+import org.apache.lucene.index.LeafReaderContext;
+import org.apache.lucene.index.ReaderUtil;
+import org.apache.lucene.index.SortedDocValues;
 import org.apache.lucene.search.IndexSearcher;
 import org.apache.lucene.search.Query;
 import org.apache.lucene.search.ScoreDoc;
@@ -39,7 +43,7 @@ final class HitReader {
         ? Map.of() : new SnippetHighlighter(searcher, analyzer).snippets(text, ids);
     List<CatalogueHit> hits = new ArrayList<>(docs.length);
     for (int i = 0; i < docs.length; i++) {
-      hits.add(hit(searcher.storedFields().document(ids[i]), snippet(snippets, i)));
+      hits.add(hit(ids[i], snippet(snippets, i)));
     }
     return hits;
   }
@@ -54,18 +58,36 @@ final class HitReader {
     return null;
   }
 
-  private CatalogueHit hit(Document doc, @Nullable Snippet highlighted) {
-    String id = doc.get("id");
+  private CatalogueHit hit(int docId, @Nullable Snippet highlighted) throws IOException {
+    String id = id(docId);
     CatalogueRecord record = records.apply(id);
-    String description = record == null ? doc.get("description") : record.description();
-    Snippet snippet = highlighted != null ? highlighted : opening(description);
-    String state = linkStates.apply(id).name();
     if (record == null) {
-      return new CatalogueHit(id, doc.get("url"), doc.get("title"), description, List.of(), null, null, state,
-          snippet == null ? null : snippet.text(), snippet == null ? null : snippet.html());
+      return stored(searcher.storedFields().document(docId), highlighted);
     }
-    return new CatalogueHit(id, record.url(), record.title(), description, record.skills(), record.type(),
-        record.language(), state, snippet == null ? null : snippet.text(), snippet == null ? null : snippet.html());
+    Snippet snippet = highlighted != null ? highlighted : opening(record.description());
+    return new CatalogueHit(id, record.url(), record.title(), record.description(), record.skills(), record.type(),
+        record.language(), linkStates.apply(id).name(), snippet == null ? null : snippet.text(),
+        snippet == null ? null : snippet.html());
+  }
+
+  /** The id from doc values: the stored fields would mean decompressing the main text too. */
+  private String id(int docId) throws IOException {
+    List<LeafReaderContext> leaves = searcher.getIndexReader().leaves();
+    LeafReaderContext leaf = leaves.get(ReaderUtil.subIndex(docId, leaves));
+    SortedDocValues ids = DocValues.getSorted(leaf.reader(), "id");
+    if (!ids.advanceExact(docId - leaf.docBase)) {
+      throw new IllegalStateException("a catalogue document without an id");
+    }
+    return ids.lookupOrd(ids.ordValue()).utf8ToString();
+  }
+
+  /** A record removed between the search and now: what the index stored is all there is. */
+  private CatalogueHit stored(Document doc, @Nullable Snippet highlighted) {
+    String id = doc.get("id");
+    String description = doc.get("description");
+    Snippet snippet = highlighted != null ? highlighted : opening(description);
+    return new CatalogueHit(id, doc.get("url"), doc.get("title"), description, List.of(), null, null,
+        linkStates.apply(id).name(), snippet == null ? null : snippet.text(), snippet == null ? null : snippet.html());
   }
 
   /** Without a match to show, the snippet is the start of the description. */
