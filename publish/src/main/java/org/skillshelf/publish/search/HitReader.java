@@ -40,7 +40,8 @@ final class HitReader {
       ids[i] = docs[i].doc;
     }
     Map<String, Object[]> snippets = text == null || ids.length == 0
-        ? Map.of() : new SnippetHighlighter(searcher, analyzer).snippets(text, ids);
+        // Rewritten once here: the highlighter would otherwise expand a fuzzy query for every field of every hit.
+        ? Map.of() : new SnippetHighlighter(searcher, analyzer).snippets(searcher.rewrite(text), ids);
     List<CatalogueHit> hits = new ArrayList<>(docs.length);
     for (int i = 0; i < docs.length; i++) {
       hits.add(hit(ids[i], snippet(snippets, i)));
