@@ -10,6 +10,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Function;
 import org.apache.lucene.analysis.Analyzer;
@@ -25,6 +26,7 @@ import org.apache.lucene.facet.FacetsConfig;
 import org.apache.lucene.index.IndexWriter;
 import org.apache.lucene.index.IndexWriterConfig;
 import org.apache.lucene.index.Term;
+import org.apache.lucene.index.TieredMergePolicy;
 import org.apache.lucene.queries.mlt.MoreLikeThis;
 import org.apache.lucene.search.BooleanClause.Occur;
 import org.apache.lucene.search.BooleanQuery;
@@ -65,6 +67,7 @@ public final class CatalogueIndex implements AutoCloseable {
   private final Path folder;
   private final Map<String, CatalogueRecord> records = new ConcurrentHashMap<>();
   private final Map<String, LinkState> linkStates = new ConcurrentHashMap<>();
+  private final Set<String> staleLinkStates = ConcurrentHashMap.newKeySet();
 
   /** An index without DigComp areas (no taxonomy to map skills to them). */
   public CatalogueIndex() {
@@ -90,17 +93,38 @@ public final class CatalogueIndex implements AutoCloseable {
       // the topics at every start, so it lives in a temporary folder removed on close.
       folder = Files.createTempDirectory("skillshelf-search-");
       writer = new IndexWriter(new NRTCachingDirectory(new MMapDirectory(folder), 8, 64),
-          new IndexWriterConfig(analyzer).setRAMBufferSizeMB(64));
+          config(analyzer));
       searchers = new SearcherManager(writer, null);
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }
   }
 
+  /**
+   * Segments stay plain files: packing them into compound files on every flush is work a
+   * throwaway index, rebuilt at each start, gains nothing from.
+   */
+  private static IndexWriterConfig config(Analyzer analyzer) {
+    TieredMergePolicy merges = new TieredMergePolicy();
+    merges.setNoCFSRatio(0);
+    return new IndexWriterConfig(analyzer).setRAMBufferSizeMB(64).setUseCompoundFile(false).setMergePolicy(merges);
+  }
+
   /** Adds or replaces a record; the main text is indexed but not kept in memory. */
   public void put(CatalogueRecord record) {
-    records.put(record.resourceId(), withText(record, ""));
-    write(record.resourceId(), documents.of(record, linkState(record.resourceId())));
+    boolean known = records.put(record.resourceId(), withText(record, "")) != null;
+    Document doc = documents.of(record, linkState(record.resourceId()));
+    try {
+      if (known) {
+        writer.updateDocument(new Term("id", record.resourceId()), doc);
+      } else {
+        // A record not in the index needs no delete: a full rebuild then buffers no delete terms
+        // that every flush would have to look up.
+        writer.addDocument(doc);
+      }
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
   }
 
   public void remove(String resourceId) {
@@ -112,19 +136,15 @@ public final class CatalogueIndex implements AutoCloseable {
     }
   }
 
-  /** Records the link's health; the record's document is re-indexed when its state changes. */
+  /**
+   * Records the link's health; the record's document is re-indexed with its new state at the next
+   * {@link #refresh()}, so a rebuild that replays thousands of link checks refreshes once a batch
+   * rather than once a check.
+   */
   public void linkState(String resourceId, LinkState state) {
     LinkState before = linkStates.put(resourceId, state);
-    CatalogueRecord record = records.get(resourceId);
-    if (record != null && before != state) {
-      // The text is not kept in memory: re-index from the stored document's text field.
-      refresh();
-      String text = read(searcher -> {
-        int doc = docId(searcher, resourceId);
-        String stored = doc < 0 ? null : searcher.storedFields().document(doc).get("text");
-        return stored == null ? "" : stored;
-      });
-      write(resourceId, documents.of(withText(record, text), state));
+    if (records.containsKey(resourceId) && before != state) {
+      staleLinkStates.add(resourceId);
     }
   }
 
@@ -136,9 +156,30 @@ public final class CatalogueIndex implements AutoCloseable {
   public void refresh() {
     try {
       searchers.maybeRefreshBlocking();
+      if (!staleLinkStates.isEmpty()) {
+        reindexLinkStates();
+        searchers.maybeRefreshBlocking();
+      }
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }
+  }
+
+  /** The main text is not kept in memory: the documents are re-indexed from their stored text. */
+  private void reindexLinkStates() {
+    List<String> ids = List.copyOf(staleLinkStates);
+    staleLinkStates.removeAll(ids);
+    read(searcher -> {
+      for (String id : ids) {
+        CatalogueRecord record = records.get(id);
+        int doc = record == null ? -1 : docId(searcher, id);
+        if (doc >= 0) {
+          String text = searcher.storedFields().document(doc, Set.of("text")).get("text");
+          write(id, documents.of(withText(record, text == null ? "" : text), linkState(id)));
+        }
+      }
+      return ids.size();
+    });
   }
 
   public Optional<CatalogueRecord> get(String resourceId) {
@@ -156,15 +197,19 @@ public final class CatalogueIndex implements AutoCloseable {
   public SearchResult search(CatalogueQuery query) {
     return read(searcher -> {
       @Nullable Query text = query.hasText() ? queries.strict(query.text()) : null;
-      Query filtered = filtered(query, text);
+      // Rewritten once for the page, the facet pass and the highlighter: a typo-tolerant query
+      // would otherwise expand its fuzzy terms three times.
+      Query filtered = searcher.rewrite(filtered(query, text));
       TopDocs top = top(searcher, query, filtered);
       boolean approximate = false;
       // Quotes ask for these exact words, so a phrase search is never widened.
       if (text != null && top.totalHits.value() == 0 && !query.text().contains("\"")) {
-        text = queries.fuzzy(query.text());
-        filtered = filtered(query, text);
+        text = searcher.rewrite(queries.fuzzy(query.text()));
+        filtered = searcher.rewrite(filtered(query, text));
         top = top(searcher, query, filtered);
         approximate = true;
+      } else if (text != null) {
+        text = searcher.rewrite(text);
       }
       // Two passes: the page alone lets Lucene skip records that cannot make it (no score for every
       // match), and the facet pass visits every match without scoring any.

@@ -3,7 +3,6 @@ package org.skillshelf.publish.search;
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import java.util.function.Function;
 import org.apache.lucene.analysis.Analyzer;
 import org.apache.lucene.document.Document;
@@ -39,24 +38,15 @@ final class HitReader {
     for (int i = 0; i < docs.length; i++) {
       ids[i] = docs[i].doc;
     }
-    Map<String, Object[]> snippets = text == null || ids.length == 0
-        // Rewritten once here: the highlighter would otherwise expand a fuzzy query for every field of every hit.
-        ? Map.of() : new SnippetHighlighter(searcher, analyzer).snippets(searcher.rewrite(text), ids);
+    @Nullable Snippet[] snippets = text == null || ids.length == 0 ? new Snippet[ids.length]
+        // Rewritten here (a no-op when the caller already did): the highlighter would otherwise
+        // expand a fuzzy query for every field of every hit.
+        : new SnippetHighlighter(searcher, analyzer).snippets(searcher.rewrite(text), ids);
     List<CatalogueHit> hits = new ArrayList<>(docs.length);
     for (int i = 0; i < docs.length; i++) {
-      hits.add(hit(ids[i], snippet(snippets, i)));
+      hits.add(hit(ids[i], snippets[i]));
     }
     return hits;
-  }
-
-  private static @Nullable Snippet snippet(Map<String, Object[]> snippets, int i) {
-    for (String field : SnippetHighlighter.FIELDS) {
-      Object[] values = snippets.get(field);
-      if (values != null && values[i] instanceof Snippet s) {
-        return s;
-      }
-    }
-    return null;
   }
 
   private CatalogueHit hit(int docId, @Nullable Snippet highlighted) throws IOException {
