@@ -112,7 +112,25 @@ public final class CatalogueIndex implements AutoCloseable {
 
   /** Adds or replaces a record; the main text is indexed but not kept in memory. */
   public void put(CatalogueRecord record) {
-    boolean known = records.put(record.resourceId(), withText(record, "")) != null;
+    index(record, records.put(record.resourceId(), withText(record, "")) != null);
+  }
+
+  /**
+   * Adds or replaces a batch of records, analysing them on all cores at once (the writer takes
+   * documents from several threads); of two versions of one record the later wins. A rebuild from
+   * the topic goes through here a polled batch at a time.
+   */
+  public void putAll(List<CatalogueRecord> batch) {
+    Map<String, CatalogueRecord> latest = new LinkedHashMap<>();
+    batch.forEach(r -> latest.put(r.resourceId(), r));
+    List<Pending> pending = latest.values().stream()
+        .map(r -> new Pending(r, records.put(r.resourceId(), withText(r, "")) != null)).toList();
+    pending.parallelStream().forEach(p -> index(p.record(), p.known()));
+  }
+
+  private record Pending(CatalogueRecord record, boolean known) {}
+
+  private void index(CatalogueRecord record, boolean known) {
     Document doc = documents.of(record, linkState(record.resourceId()));
     try {
       if (known) {

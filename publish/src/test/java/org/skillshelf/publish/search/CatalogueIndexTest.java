@@ -164,6 +164,19 @@ class CatalogueIndexTest {
   }
 
   @Test
+  void indexesABatchWhereTheLaterVersionOfARecordWins() {
+    index.putAll(List.of(
+        record("tei", "Encoding texts with TEI", "Markup for scholarly editions.", List.of(), "guide", "en", 15),
+        record("iiif", "Sharing images with IIIF", "Deep zoom for digitised collections.", List.of(), "guide", "en", 16),
+        record("tei", "Encoding manuscripts with TEI", "Markup for scholarly editions.", List.of(), "guide", "en", 17)));
+    index.refresh();
+    assertThat(index.search(CatalogueQuery.text("tei")).items()).extracting(CatalogueHit::title)
+        .containsExactly("Encoding manuscripts with TEI");
+    assertThat(index.search(CatalogueQuery.text("iiif")).total()).isEqualTo(1);
+    assertThat(index.size()).isEqualTo(14);
+  }
+
+  @Test
   void removalRemovesFromSearch() {
     index.remove("make");
     index.refresh();
