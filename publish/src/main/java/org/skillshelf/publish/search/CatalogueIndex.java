@@ -19,7 +19,6 @@ import org.apache.lucene.analysis.en.EnglishAnalyzer;
 import org.apache.lucene.analysis.miscellaneous.PerFieldAnalyzerWrapper;
 import org.apache.lucene.analysis.standard.StandardAnalyzer;
 import org.apache.lucene.document.Document;
-import org.apache.lucene.document.LongField;
 import org.apache.lucene.facet.FacetsCollector;
 import org.apache.lucene.facet.FacetsCollectorManager;
 import org.apache.lucene.facet.FacetsConfig;
@@ -31,12 +30,9 @@ import org.apache.lucene.queries.mlt.MoreLikeThis;
 import org.apache.lucene.search.BooleanClause.Occur;
 import org.apache.lucene.search.BooleanQuery;
 import org.apache.lucene.search.IndexSearcher;
-import org.apache.lucene.search.MatchAllDocsQuery;
 import org.apache.lucene.search.Query;
 import org.apache.lucene.search.ScoreDoc;
 import org.apache.lucene.search.SearcherManager;
-import org.apache.lucene.search.Sort;
-import org.apache.lucene.search.SortedNumericSelector;
 import org.apache.lucene.search.TermQuery;
 import org.apache.lucene.search.TopDocs;
 import org.apache.lucene.store.MMapDirectory;
@@ -217,14 +213,14 @@ public final class CatalogueIndex implements AutoCloseable {
       @Nullable Query text = query.hasText() ? queries.strict(query.text()) : null;
       // Rewritten once for the page, the facet pass and the highlighter: a typo-tolerant query
       // would otherwise expand its fuzzy terms three times.
-      Query filtered = searcher.rewrite(filtered(query, text));
-      TopDocs top = top(searcher, query, filtered);
+      Query filtered = searcher.rewrite(CatalogueFilters.filtered(query, text));
+      TopDocs top = CatalogueFilters.top(searcher, query, filtered);
       boolean approximate = false;
       // Quotes ask for these exact words, so a phrase search is never widened.
       if (text != null && top.totalHits.value() == 0 && !query.text().contains("\"")) {
         text = searcher.rewrite(queries.fuzzy(query.text()));
-        filtered = searcher.rewrite(filtered(query, text));
-        top = top(searcher, query, filtered);
+        filtered = searcher.rewrite(CatalogueFilters.filtered(query, text));
+        top = CatalogueFilters.top(searcher, query, filtered);
         approximate = true;
       } else if (text != null) {
         text = searcher.rewrite(text);
@@ -237,28 +233,6 @@ public final class CatalogueIndex implements AutoCloseable {
       List<CatalogueHit> hits = hits(searcher, text, Arrays.copyOfRange(top.scoreDocs, from, top.scoreDocs.length));
       return new SearchResult(total, hits, facets.count(searcher, matches), approximate);
     });
-  }
-
-  private static TopDocs top(IndexSearcher searcher, CatalogueQuery query, Query filtered) throws IOException {
-    int wanted = query.page() * query.size();
-    return query.sort() == CatalogueQuery.Sort.NEWEST
-        ? searcher.search(filtered, wanted, new Sort(LongField.newSortField("approvedAt", true, SortedNumericSelector.Type.MAX)))
-        : searcher.search(filtered, wanted);
-  }
-
-  private static Query filtered(CatalogueQuery query, @Nullable Query text) {
-    BooleanQuery.Builder builder = new BooleanQuery.Builder();
-    builder.add(text == null ? new MatchAllDocsQuery() : text, Occur.MUST);
-    filter(builder, "skill_kw", query.skill());
-    filter(builder, "area_kw", query.area());
-    filter(builder, "type_kw", query.type());
-    filter(builder, "language_kw", query.language());
-    filter(builder, "level_kw", query.level());
-    filter(builder, "linkState_kw", query.linkState());
-    if (!query.includeBroken() && query.linkState() == null) {
-      builder.add(brokenLinks(), Occur.MUST_NOT);
-    }
-    return builder.build();
   }
 
   /** Records like this one (by the distinctive words of its title, description and text). */
@@ -277,7 +251,7 @@ public final class CatalogueIndex implements AutoCloseable {
       BooleanQuery.Builder like = new BooleanQuery.Builder()
           .add(mlt.like(doc), Occur.MUST)
           .add(new TermQuery(new Term("id", resourceId)), Occur.MUST_NOT)
-          .add(brokenLinks(), Occur.MUST_NOT);
+          .add(CatalogueFilters.brokenLinks(), Occur.MUST_NOT);
       return hits(searcher, null, searcher.search(like.build(), Math.max(1, limit)).scoreDocs);
     });
   }
@@ -290,7 +264,7 @@ public final class CatalogueIndex implements AutoCloseable {
     return read(searcher -> {
       Query query = new BooleanQuery.Builder()
           .add(queries.titlePrefix(typed, CatalogueDocuments.TITLE_WORDS), Occur.MUST)
-          .add(brokenLinks(), Occur.MUST_NOT).build();
+          .add(CatalogueFilters.brokenLinks(), Occur.MUST_NOT).build();
       Map<String, Suggestion> byTitle = new LinkedHashMap<>();
       for (ScoreDoc sd : searcher.search(query, Math.max(1, limit) * 2).scoreDocs) {
         Document doc = searcher.storedFields().document(sd.doc);
@@ -302,16 +276,6 @@ public final class CatalogueIndex implements AutoCloseable {
 
   private List<CatalogueHit> hits(IndexSearcher searcher, @Nullable Query text, ScoreDoc[] docs) throws IOException {
     return new HitReader(searcher, analyzer, records::get, this::linkState).hits(text, docs);
-  }
-
-  private static Query brokenLinks() {
-    return new TermQuery(new Term("linkState_kw", LinkState.BROKEN.name()));
-  }
-
-  private static void filter(BooleanQuery.Builder builder, String field, @Nullable String value) {
-    if (value != null && !value.isBlank()) {
-      builder.add(new TermQuery(new Term(field, value)), Occur.FILTER);
-    }
   }
 
   private static int docId(IndexSearcher searcher, String resourceId) throws IOException {
