@@ -6,11 +6,15 @@ import java.util.List;
 import java.util.function.Function;
 import org.apache.lucene.document.Document;
 import org.apache.lucene.document.Field;
-import org.apache.lucene.document.NumericDocValuesField;
+import org.apache.lucene.document.FieldType;
+import org.apache.lucene.document.LongField;
+import org.apache.lucene.document.SortedDocValuesField;
 import org.apache.lucene.document.StringField;
 import org.apache.lucene.document.TextField;
 import org.apache.lucene.facet.FacetsConfig;
 import org.apache.lucene.facet.sortedset.SortedSetDocValuesFacetField;
+import org.apache.lucene.index.IndexOptions;
+import org.apache.lucene.util.BytesRef;
 import org.jspecify.annotations.Nullable;
 import org.skillshelf.events.CatalogueRecord;
 import org.skillshelf.events.LinkState;
@@ -21,6 +25,12 @@ import org.skillshelf.events.LinkState;
  */
 final class CatalogueDocuments {
   static final String TITLE_WORDS = "title_words";
+
+  /**
+   * Stored text whose postings carry character offsets, so the highlighter finds matches from the
+   * index instead of analysing each result's text again at search time.
+   */
+  private static final FieldType HIGHLIGHTED = highlighted();
 
   private final FacetsConfig facetsConfig;
   private final Function<String, List<String>> areasOfSkill;
@@ -35,14 +45,17 @@ final class CatalogueDocuments {
   Document of(CatalogueRecord record, LinkState state) {
     Document doc = new Document();
     doc.add(new StringField("id", record.resourceId(), Field.Store.YES));
+    // Results read their id from doc values: loading stored fields would decompress the main text.
+    doc.add(new SortedDocValuesField("id", new BytesRef(record.resourceId())));
     doc.add(new StringField("url", record.url(), Field.Store.YES));
-    doc.add(new TextField("title", record.title(), Field.Store.YES));
+    doc.add(new Field("title", record.title(), HIGHLIGHTED));
     doc.add(new TextField(TITLE_WORDS, record.title(), Field.Store.NO));
     if (record.description() != null) {
-      doc.add(new TextField("description", record.description(), Field.Store.YES));
+      doc.add(new Field("description", record.description(), HIGHLIGHTED));
     }
-    doc.add(new TextField("text", record.mainText(), Field.Store.YES));
-    doc.add(new NumericDocValuesField("approvedAt", record.approvedAt().toEpochMilli()));
+    doc.add(new Field("text", record.mainText(), HIGHLIGHTED));
+    // Points as well as doc values, so sorting by newest skips records that cannot make the page.
+    doc.add(new LongField("approvedAt", record.approvedAt().toEpochMilli(), Field.Store.NO));
     for (String skill : record.skills()) {
       doc.add(new TextField("skills", skill.replace('-', ' '), Field.Store.NO));
       doc.add(new StringField("skill_kw", skill, Field.Store.NO));
@@ -59,6 +72,13 @@ final class CatalogueDocuments {
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }
+  }
+
+  private static FieldType highlighted() {
+    FieldType type = new FieldType(TextField.TYPE_STORED);
+    type.setIndexOptions(IndexOptions.DOCS_AND_FREQS_AND_POSITIONS_AND_OFFSETS);
+    type.freeze();
+    return type;
   }
 
   private static void keyword(Document doc, String field, @Nullable String value) {

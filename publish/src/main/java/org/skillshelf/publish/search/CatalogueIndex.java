@@ -2,11 +2,15 @@ package org.skillshelf.publish.search;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Arrays;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Function;
 import org.apache.lucene.analysis.Analyzer;
@@ -15,24 +19,25 @@ import org.apache.lucene.analysis.en.EnglishAnalyzer;
 import org.apache.lucene.analysis.miscellaneous.PerFieldAnalyzerWrapper;
 import org.apache.lucene.analysis.standard.StandardAnalyzer;
 import org.apache.lucene.document.Document;
+import org.apache.lucene.facet.FacetsCollector;
 import org.apache.lucene.facet.FacetsCollectorManager;
 import org.apache.lucene.facet.FacetsConfig;
 import org.apache.lucene.index.IndexWriter;
 import org.apache.lucene.index.IndexWriterConfig;
 import org.apache.lucene.index.Term;
+import org.apache.lucene.index.TieredMergePolicy;
 import org.apache.lucene.queries.mlt.MoreLikeThis;
 import org.apache.lucene.search.BooleanClause.Occur;
 import org.apache.lucene.search.BooleanQuery;
 import org.apache.lucene.search.IndexSearcher;
-import org.apache.lucene.search.MatchAllDocsQuery;
 import org.apache.lucene.search.Query;
 import org.apache.lucene.search.ScoreDoc;
 import org.apache.lucene.search.SearcherManager;
-import org.apache.lucene.search.Sort;
-import org.apache.lucene.search.SortField;
 import org.apache.lucene.search.TermQuery;
 import org.apache.lucene.search.TopDocs;
-import org.apache.lucene.store.ByteBuffersDirectory;
+import org.apache.lucene.store.MMapDirectory;
+import org.apache.lucene.store.NRTCachingDirectory;
+import org.apache.lucene.util.IOUtils;
 import org.jspecify.annotations.Nullable;
 import org.skillshelf.events.CatalogueRecord;
 import org.skillshelf.events.LinkState;
@@ -55,8 +60,10 @@ public final class CatalogueIndex implements AutoCloseable {
   private final FacetCounter facets;
   private final IndexWriter writer;
   private final SearcherManager searchers;
+  private final Path folder;
   private final Map<String, CatalogueRecord> records = new ConcurrentHashMap<>();
   private final Map<String, LinkState> linkStates = new ConcurrentHashMap<>();
+  private final Set<String> staleLinkStates = ConcurrentHashMap.newKeySet();
 
   /** An index without DigComp areas (no taxonomy to map skills to them). */
   public CatalogueIndex() {
@@ -78,17 +85,60 @@ public final class CatalogueIndex implements AutoCloseable {
     this.documents = new CatalogueDocuments(facetsConfig, areasOfSkill);
     this.facets = new FacetCounter(facetsConfig);
     try {
-      writer = new IndexWriter(new ByteBuffersDirectory(), new IndexWriterConfig(analyzer));
+      // Memory-mapped files read far faster than ByteBuffersDirectory; the index is rebuilt from
+      // the topics at every start, so it lives in a temporary folder removed on close.
+      folder = Files.createTempDirectory("skillshelf-search-");
+      writer = new IndexWriter(new NRTCachingDirectory(new MMapDirectory(folder), 8, 64),
+          config(analyzer));
       searchers = new SearcherManager(writer, null);
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }
   }
 
+  /**
+   * Segments stay plain files: packing them into compound files on every flush is work a
+   * throwaway index, rebuilt at each start, gains nothing from.
+   */
+  private static IndexWriterConfig config(Analyzer analyzer) {
+    TieredMergePolicy merges = new TieredMergePolicy();
+    merges.setNoCFSRatio(0);
+    return new IndexWriterConfig(analyzer).setRAMBufferSizeMB(64).setUseCompoundFile(false).setMergePolicy(merges);
+  }
+
   /** Adds or replaces a record; the main text is indexed but not kept in memory. */
   public void put(CatalogueRecord record) {
-    records.put(record.resourceId(), withText(record, ""));
-    write(record.resourceId(), documents.of(record, linkState(record.resourceId())));
+    index(record, records.put(record.resourceId(), withText(record, "")) != null);
+  }
+
+  /**
+   * Adds or replaces a batch of records, analysing them on all cores at once (the writer takes
+   * documents from several threads); of two versions of one record the later wins. A rebuild from
+   * the topic goes through here a polled batch at a time.
+   */
+  public void putAll(List<CatalogueRecord> batch) {
+    Map<String, CatalogueRecord> latest = new LinkedHashMap<>();
+    batch.forEach(r -> latest.put(r.resourceId(), r));
+    List<Pending> pending = latest.values().stream()
+        .map(r -> new Pending(r, records.put(r.resourceId(), withText(r, "")) != null)).toList();
+    pending.parallelStream().forEach(p -> index(p.record(), p.known()));
+  }
+
+  private record Pending(CatalogueRecord record, boolean known) {}
+
+  private void index(CatalogueRecord record, boolean known) {
+    Document doc = documents.of(record, linkState(record.resourceId()));
+    try {
+      if (known) {
+        writer.updateDocument(new Term("id", record.resourceId()), doc);
+      } else {
+        // A record not in the index needs no delete: a full rebuild then buffers no delete terms
+        // that every flush would have to look up.
+        writer.addDocument(doc);
+      }
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
   }
 
   public void remove(String resourceId) {
@@ -100,19 +150,15 @@ public final class CatalogueIndex implements AutoCloseable {
     }
   }
 
-  /** Records the link's health; the record's document is re-indexed when its state changes. */
+  /**
+   * Records the link's health; the record's document is re-indexed with its new state at the next
+   * {@link #refresh()}, so a rebuild that replays thousands of link checks refreshes once a batch
+   * rather than once a check.
+   */
   public void linkState(String resourceId, LinkState state) {
     LinkState before = linkStates.put(resourceId, state);
-    CatalogueRecord record = records.get(resourceId);
-    if (record != null && before != state) {
-      // The text is not kept in memory: re-index from the stored document's text field.
-      refresh();
-      String text = read(searcher -> {
-        int doc = docId(searcher, resourceId);
-        String stored = doc < 0 ? null : searcher.storedFields().document(doc).get("text");
-        return stored == null ? "" : stored;
-      });
-      write(resourceId, documents.of(withText(record, text), state));
+    if (records.containsKey(resourceId) && before != state) {
+      staleLinkStates.add(resourceId);
     }
   }
 
@@ -124,9 +170,30 @@ public final class CatalogueIndex implements AutoCloseable {
   public void refresh() {
     try {
       searchers.maybeRefreshBlocking();
+      if (!staleLinkStates.isEmpty()) {
+        reindexLinkStates();
+        searchers.maybeRefreshBlocking();
+      }
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }
+  }
+
+  /** The main text is not kept in memory: the documents are re-indexed from their stored text. */
+  private void reindexLinkStates() {
+    List<String> ids = List.copyOf(staleLinkStates);
+    staleLinkStates.removeAll(ids);
+    read(searcher -> {
+      for (String id : ids) {
+        CatalogueRecord record = records.get(id);
+        int doc = record == null ? -1 : docId(searcher, id);
+        if (doc >= 0) {
+          String text = searcher.storedFields().document(doc, Set.of("text")).get("text");
+          write(id, documents.of(withText(record, text == null ? "" : text), linkState(id)));
+        }
+      }
+      return ids.size();
+    });
   }
 
   public Optional<CatalogueRecord> get(String resourceId) {
@@ -144,39 +211,28 @@ public final class CatalogueIndex implements AutoCloseable {
   public SearchResult search(CatalogueQuery query) {
     return read(searcher -> {
       @Nullable Query text = query.hasText() ? queries.strict(query.text()) : null;
-      FacetsCollectorManager.FacetsResult result = run(searcher, query, text);
+      // Rewritten once for the page, the facet pass and the highlighter: a typo-tolerant query
+      // would otherwise expand its fuzzy terms three times.
+      Query filtered = searcher.rewrite(CatalogueFilters.filtered(query, text));
+      TopDocs top = CatalogueFilters.top(searcher, query, filtered);
       boolean approximate = false;
       // Quotes ask for these exact words, so a phrase search is never widened.
-      if (text != null && result.topDocs().totalHits.value() == 0 && !query.text().contains("\"")) {
-        text = queries.fuzzy(query.text());
-        result = run(searcher, query, text);
+      if (text != null && top.totalHits.value() == 0 && !query.text().contains("\"")) {
+        text = searcher.rewrite(queries.fuzzy(query.text()));
+        filtered = searcher.rewrite(CatalogueFilters.filtered(query, text));
+        top = CatalogueFilters.top(searcher, query, filtered);
         approximate = true;
+      } else if (text != null) {
+        text = searcher.rewrite(text);
       }
-      TopDocs top = result.topDocs();
+      // Two passes: the page alone lets Lucene skip records that cannot make it (no score for every
+      // match), and the facet pass visits every match without scoring any.
+      FacetsCollector matches = searcher.search(filtered, new FacetsCollectorManager());
+      long total = matches.getMatchingDocs().stream().mapToLong(FacetsCollector.MatchingDocs::totalHits).sum();
       int from = Math.min((query.page() - 1) * query.size(), top.scoreDocs.length);
-      List<CatalogueHit> hits = hits(searcher, text, java.util.Arrays.copyOfRange(top.scoreDocs, from, top.scoreDocs.length));
-      return new SearchResult(top.totalHits.value(), hits, facets.count(searcher, result.facetsCollector()), approximate);
+      List<CatalogueHit> hits = hits(searcher, text, Arrays.copyOfRange(top.scoreDocs, from, top.scoreDocs.length));
+      return new SearchResult(total, hits, facets.count(searcher, matches), approximate);
     });
-  }
-
-  private FacetsCollectorManager.FacetsResult run(IndexSearcher searcher, CatalogueQuery query, @Nullable Query text)
-      throws IOException {
-    BooleanQuery.Builder builder = new BooleanQuery.Builder();
-    builder.add(text == null ? new MatchAllDocsQuery() : text, Occur.MUST);
-    filter(builder, "skill_kw", query.skill());
-    filter(builder, "area_kw", query.area());
-    filter(builder, "type_kw", query.type());
-    filter(builder, "language_kw", query.language());
-    filter(builder, "level_kw", query.level());
-    filter(builder, "linkState_kw", query.linkState());
-    if (!query.includeBroken() && query.linkState() == null) {
-      builder.add(brokenLinks(), Occur.MUST_NOT);
-    }
-    int wanted = query.page() * query.size();
-    return query.sort() == CatalogueQuery.Sort.NEWEST
-        ? FacetsCollectorManager.search(searcher, builder.build(), wanted,
-            new Sort(new SortField("approvedAt", SortField.Type.LONG, true)), new FacetsCollectorManager())
-        : FacetsCollectorManager.search(searcher, builder.build(), wanted, new FacetsCollectorManager());
   }
 
   /** Records like this one (by the distinctive words of its title, description and text). */
@@ -195,7 +251,7 @@ public final class CatalogueIndex implements AutoCloseable {
       BooleanQuery.Builder like = new BooleanQuery.Builder()
           .add(mlt.like(doc), Occur.MUST)
           .add(new TermQuery(new Term("id", resourceId)), Occur.MUST_NOT)
-          .add(brokenLinks(), Occur.MUST_NOT);
+          .add(CatalogueFilters.brokenLinks(), Occur.MUST_NOT);
       return hits(searcher, null, searcher.search(like.build(), Math.max(1, limit)).scoreDocs);
     });
   }
@@ -208,7 +264,7 @@ public final class CatalogueIndex implements AutoCloseable {
     return read(searcher -> {
       Query query = new BooleanQuery.Builder()
           .add(queries.titlePrefix(typed, CatalogueDocuments.TITLE_WORDS), Occur.MUST)
-          .add(brokenLinks(), Occur.MUST_NOT).build();
+          .add(CatalogueFilters.brokenLinks(), Occur.MUST_NOT).build();
       Map<String, Suggestion> byTitle = new LinkedHashMap<>();
       for (ScoreDoc sd : searcher.search(query, Math.max(1, limit) * 2).scoreDocs) {
         Document doc = searcher.storedFields().document(sd.doc);
@@ -220,16 +276,6 @@ public final class CatalogueIndex implements AutoCloseable {
 
   private List<CatalogueHit> hits(IndexSearcher searcher, @Nullable Query text, ScoreDoc[] docs) throws IOException {
     return new HitReader(searcher, analyzer, records::get, this::linkState).hits(text, docs);
-  }
-
-  private static Query brokenLinks() {
-    return new TermQuery(new Term("linkState_kw", LinkState.BROKEN.name()));
-  }
-
-  private static void filter(BooleanQuery.Builder builder, String field, @Nullable String value) {
-    if (value != null && !value.isBlank()) {
-      builder.add(new TermQuery(new Term(field, value)), Occur.FILTER);
-    }
   }
 
   private static int docId(IndexSearcher searcher, String resourceId) throws IOException {
@@ -290,6 +336,8 @@ public final class CatalogueIndex implements AutoCloseable {
     try {
       searchers.close();
       writer.close();
+      writer.getDirectory().close();
+      IOUtils.rm(folder);
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }

@@ -2,6 +2,7 @@ package org.skillshelf.publish.search;
 
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
+import java.util.ArrayList;
 import java.util.List;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.common.errors.SerializationException;
@@ -22,6 +23,7 @@ public final class CatalogueIndexer implements HealthCheck, AutoCloseable {
   private final TopicReplica replica;
   private final Counter indexed;
   private final Counter unreadable;
+  private final List<CatalogueRecord> puts = new ArrayList<>();
 
   public CatalogueIndexer(CatalogueIndex index, KafkaClients clients, MeterRegistry registry) {
     this.index = index;
@@ -37,6 +39,7 @@ public final class CatalogueIndexer implements HealthCheck, AutoCloseable {
 
           @Override
           public void batchApplied() {
+            flushPuts();
             index.refresh();
           }
         });
@@ -55,13 +58,15 @@ public final class CatalogueIndexer implements HealthCheck, AutoCloseable {
       if (record.topic().equals(Topics.CATALOGUE.name())) {
         CatalogueRecord value = Topics.CATALOGUE.serde().deserializer().deserialize(record.topic(), record.value());
         if (value == null) {
+          flushPuts();
           index.remove(record.key());
         } else {
-          index.put(value);
+          puts.add(value);
         }
       } else {
         LinkHealth health = Topics.LINK_HEALTH.serde().deserializer().deserialize(record.topic(), record.value());
         if (health != null) {
+          flushPuts();
           index.linkState(record.key(), health.state());
         }
       }
@@ -69,6 +74,18 @@ public final class CatalogueIndexer implements HealthCheck, AutoCloseable {
     } catch (RuntimeException e) {
       unreadable.increment();
       throw e;
+    }
+  }
+
+  /**
+   * Publications wait for the end of their polled batch and are then indexed together on all
+   * cores; a withdrawal or link check first lets the publications before it through, so the order
+   * of the topics holds.
+   */
+  private void flushPuts() {
+    if (!puts.isEmpty()) {
+      index.putAll(List.copyOf(puts));
+      puts.clear();
     }
   }
 

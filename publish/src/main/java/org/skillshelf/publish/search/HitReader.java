@@ -3,10 +3,13 @@ package org.skillshelf.publish.search;
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import java.util.function.Function;
 import org.apache.lucene.analysis.Analyzer;
 import org.apache.lucene.document.Document;
+import org.apache.lucene.index.DocValues;
+import org.apache.lucene.index.LeafReaderContext;
+import org.apache.lucene.index.ReaderUtil;
+import org.apache.lucene.index.SortedDocValues;
 import org.apache.lucene.search.IndexSearcher;
 import org.apache.lucene.search.Query;
 import org.apache.lucene.search.ScoreDoc;
@@ -35,37 +38,47 @@ final class HitReader {
     for (int i = 0; i < docs.length; i++) {
       ids[i] = docs[i].doc;
     }
-    Map<String, Object[]> snippets = text == null || ids.length == 0
-        ? Map.of() : new SnippetHighlighter(searcher, analyzer).snippets(text, ids);
+    @Nullable Snippet[] snippets = text == null || ids.length == 0 ? new Snippet[ids.length]
+        // Rewritten here (a no-op when the caller already did): the highlighter would otherwise
+        // expand a fuzzy query for every field of every hit.
+        : new SnippetHighlighter(searcher, analyzer).snippets(searcher.rewrite(text), ids);
     List<CatalogueHit> hits = new ArrayList<>(docs.length);
     for (int i = 0; i < docs.length; i++) {
-      hits.add(hit(searcher.storedFields().document(ids[i]), snippet(snippets, i)));
+      hits.add(hit(ids[i], snippets[i]));
     }
     return hits;
   }
 
-  private static @Nullable Snippet snippet(Map<String, Object[]> snippets, int i) {
-    for (String field : SnippetHighlighter.FIELDS) {
-      Object[] values = snippets.get(field);
-      if (values != null && values[i] instanceof Snippet s) {
-        return s;
-      }
+  private CatalogueHit hit(int docId, @Nullable Snippet highlighted) throws IOException {
+    String id = id(docId);
+    CatalogueRecord record = records.apply(id);
+    if (record == null) {
+      return stored(searcher.storedFields().document(docId), highlighted);
     }
-    return null;
+    Snippet snippet = highlighted != null ? highlighted : opening(record.description());
+    return new CatalogueHit(id, record.url(), record.title(), record.description(), record.skills(), record.type(),
+        record.language(), linkStates.apply(id).name(), snippet == null ? null : snippet.text(),
+        snippet == null ? null : snippet.html());
   }
 
-  private CatalogueHit hit(Document doc, @Nullable Snippet highlighted) {
-    String id = doc.get("id");
-    CatalogueRecord record = records.apply(id);
-    String description = record == null ? doc.get("description") : record.description();
-    Snippet snippet = highlighted != null ? highlighted : opening(description);
-    String state = linkStates.apply(id).name();
-    if (record == null) {
-      return new CatalogueHit(id, doc.get("url"), doc.get("title"), description, List.of(), null, null, state,
-          snippet == null ? null : snippet.text(), snippet == null ? null : snippet.html());
+  /** The id from doc values: the stored fields would mean decompressing the main text too. */
+  private String id(int docId) throws IOException {
+    List<LeafReaderContext> leaves = searcher.getIndexReader().leaves();
+    LeafReaderContext leaf = leaves.get(ReaderUtil.subIndex(docId, leaves));
+    SortedDocValues ids = DocValues.getSorted(leaf.reader(), "id");
+    if (!ids.advanceExact(docId - leaf.docBase)) {
+      throw new IllegalStateException("a catalogue document without an id");
     }
-    return new CatalogueHit(id, record.url(), record.title(), description, record.skills(), record.type(),
-        record.language(), state, snippet == null ? null : snippet.text(), snippet == null ? null : snippet.html());
+    return ids.lookupOrd(ids.ordValue()).utf8ToString();
+  }
+
+  /** A record removed between the search and now: what the index stored is all there is. */
+  private CatalogueHit stored(Document doc, @Nullable Snippet highlighted) {
+    String id = doc.get("id");
+    String description = doc.get("description");
+    Snippet snippet = highlighted != null ? highlighted : opening(description);
+    return new CatalogueHit(id, doc.get("url"), doc.get("title"), description, List.of(), null, null,
+        linkStates.apply(id).name(), snippet == null ? null : snippet.text(), snippet == null ? null : snippet.html());
   }
 
   /** Without a match to show, the snippet is the start of the description. */

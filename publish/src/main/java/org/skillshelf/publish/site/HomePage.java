@@ -55,7 +55,7 @@ public final class HomePage {
           .append(skillList(area, skills)).append("</section>");
     }
     body.append("<h2>Newest additions</h2>").append(newest(index.newest(NEWEST)));
-    return new PageContent("Catalogue", "", body.toString());
+    return new PageContent("Catalogue", "", body.toString(), PageContent.SEARCH_SCRIPT);
   }
 
   /** Skills listed under the area of their first DigComp competence, with how many resources teach each. */

@@ -34,7 +34,7 @@ public final class SearchPage {
         .append("<h2 id=\"results\">Results</h2>").append(hits(result)).append(pages(query, result, links))
         .append("</section></div>");
     String title = query.text() == null ? "Search" : "Search: " + query.text();
-    return new PageContent(title, "", body.toString());
+    return new PageContent(title, "", body.toString(), PageContent.SEARCH_SCRIPT);
   }
 
   private static String summary(CatalogueQuery query, SearchResult result) {

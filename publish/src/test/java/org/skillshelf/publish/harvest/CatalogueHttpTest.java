@@ -77,6 +77,20 @@ class CatalogueHttpTest {
   }
 
   @Test
+  void countsFacetsOverTheMatchesAndNarrowsByOne() {
+    var all = http.get("/api/catalogue").json();
+    assertThat(all.get("total").asInt()).isEqualTo(2);
+    assertThat(all.get("facets").get("type").get("course").asInt()).isEqualTo(1);
+    assertThat(all.get("facets").get("type").get("tutorial").asInt()).isEqualTo(1);
+    assertThat(all.get("facets").get("language").get("en").asInt()).isEqualTo(2);
+    var narrowed = http.get("/api/catalogue?type=tutorial").json();
+    assertThat(narrowed.get("total").asInt()).isEqualTo(1);
+    assertThat(narrowed.get("items").get(0).get("resourceId").asText()).isEqualTo("git");
+    assertThat(narrowed.get("facets").get("skill").get("version-control").asInt()).isEqualTo(1);
+    assertThat(narrowed.get("facets").get("skill").has("metadata-cataloguing")).isFalse();
+  }
+
+  @Test
   void suggestsTitlesAndFindsWithATypo() {
     assertThat(http.get("/api/catalogue/suggest?q=vers").json().get("suggestions").get(0).get("title").asText())
         .isEqualTo("Version control with Git");

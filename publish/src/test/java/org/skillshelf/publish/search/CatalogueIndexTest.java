@@ -1,6 +1,7 @@
 package org.skillshelf.publish.search;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.tuple;
 import static org.skillshelf.publish.search.Records.record;
 
 import java.util.List;
@@ -9,6 +10,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
+import org.skillshelf.events.CatalogueRecord;
 import org.skillshelf.events.LinkState;
 import org.skillshelf.taxonomy.Taxonomy;
 
@@ -105,6 +107,12 @@ class CatalogueIndexTest {
   }
 
   @Test
+  void marksOnlyThePhraseWhereItOccurs() {
+    String html = index.search(CatalogueQuery.text("\"open data\"")).items().getFirst().snippetHtml();
+    assertThat(html).contains("<mark>open</mark> <mark>data</mark>").doesNotContain("<mark>Open</mark> licences");
+  }
+
+  @Test
   void countsFacetsOverAllMatches() {
     SearchResult result = index.search(CatalogueQuery.text(null));
     assertThat(result.total()).isEqualTo(12);
@@ -138,6 +146,34 @@ class CatalogueIndexTest {
     var withBroken = index.search(CatalogueQuery.text("git").withBroken(true));
     assertThat(withBroken.items()).extracting(CatalogueHit::linkState).containsExactly("BROKEN");
     assertThat(index.search(CatalogueQuery.text("git").withBroken(true)).items().getFirst().snippet()).isNotBlank();
+  }
+
+  @Test
+  void aLinkStateChangeKeepsTheMainTextSearchableAndShowsAfterTheNextRefresh() {
+    CatalogueRecord r = record("emul", "Emulation notes", "Old software, new machines.", List.of(), "guide", "en", 14);
+    index.put(new CatalogueRecord(r.v(), r.resourceId(), r.url(), r.title(), r.description(), r.authors(), r.siteName(),
+        r.language(), r.publishedAt(), r.type(), r.level(), r.skills(), r.licence(), r.image(), r.readingTimeMinutes(),
+        r.collections(), "Running a Commodore emulator in the reading room.", r.fingerprint(), r.approvedBy(), r.approvedAt(),
+        r.updatedAt()));
+    index.linkState("emul", LinkState.DEGRADED);
+    index.refresh();
+    SearchResult found = index.search(CatalogueQuery.text("commodore"));
+    assertThat(found.items()).extracting(CatalogueHit::resourceId, CatalogueHit::linkState).containsExactly(tuple("emul", "DEGRADED"));
+    assertThat(found.items().getFirst().snippetHtml()).contains("<mark>Commodore</mark>");
+    assertThat(found.facets().get("linkState")).containsEntry("DEGRADED", 1);
+  }
+
+  @Test
+  void indexesABatchWhereTheLaterVersionOfARecordWins() {
+    index.putAll(List.of(
+        record("tei", "Encoding texts with TEI", "Markup for scholarly editions.", List.of(), "guide", "en", 15),
+        record("iiif", "Sharing images with IIIF", "Deep zoom for digitised collections.", List.of(), "guide", "en", 16),
+        record("tei", "Encoding manuscripts with TEI", "Markup for scholarly editions.", List.of(), "guide", "en", 17)));
+    index.refresh();
+    assertThat(index.search(CatalogueQuery.text("tei")).items()).extracting(CatalogueHit::title)
+        .containsExactly("Encoding manuscripts with TEI");
+    assertThat(index.search(CatalogueQuery.text("iiif")).total()).isEqualTo(1);
+    assertThat(index.size()).isEqualTo(14);
   }
 
   @Test
