@@ -147,6 +147,12 @@ public final class LinkCheckWorker implements HealthCheck, AutoCloseable {
     try {
       long t0 = System.nanoTime();
       LinkCheck check = probe.check(request);
+      if (executor.isShutdown()) {
+        // close() cancels the fetches in flight once the consumer is closed, and a cancelled fetch
+        // reads as CONNECTION_FAILED, which says nothing about the link. The request's offset was
+        // not committed, so whoever owns the partition next checks the link again.
+        return;
+      }
       latency.record(Duration.ofNanos(System.nanoTime() - t0));
       Counter.builder("skillshelf.linkcheck.checks").tag("outcome", check.outcome().name())
           .description("link checks by outcome").register(registry).increment();
