@@ -70,7 +70,7 @@ public final class TopicReplica implements HealthCheck, AutoCloseable {
     try {
       List<TopicPartition> partitions = new ArrayList<>();
       for (String topic : topics) {
-        consumer.partitionsFor(topic, Duration.ofSeconds(60)).forEach(p -> partitions.add(new TopicPartition(p.topic(), p.partition())));
+        partitions.addAll(TopicPartitions.of(consumer, topic, Duration.ofSeconds(60)));
       }
       consumer.assign(partitions);
       consumer.seekToBeginning(partitions);
@@ -87,6 +87,8 @@ public final class TopicReplica implements HealthCheck, AutoCloseable {
           LOG.info("{} caught up with {}", name, topics);
         }
       }
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
     } catch (WakeupException e) {
       // close() asked us to stop
     } catch (RuntimeException e) {

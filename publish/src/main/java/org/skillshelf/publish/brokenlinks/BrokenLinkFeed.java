@@ -16,6 +16,7 @@ import org.apache.kafka.common.serialization.StringDeserializer;
 import org.skillshelf.events.BrokenLinkDismissal;
 import org.skillshelf.events.BrokenLinkReport;
 import org.skillshelf.kafka.KafkaClients;
+import org.skillshelf.kafka.TopicPartitions;
 import org.skillshelf.kafka.Topics;
 import org.skillshelf.web.HealthCheck;
 import org.slf4j.Logger;
@@ -57,7 +58,7 @@ public final class BrokenLinkFeed implements HealthCheck, AutoCloseable {
     try {
       List<TopicPartition> partitions = new ArrayList<>();
       for (String topic : TOPICS) {
-        consumer.partitionsFor(topic, Duration.ofSeconds(60)).forEach(p -> partitions.add(new TopicPartition(p.topic(), p.partition())));
+        partitions.addAll(TopicPartitions.of(consumer, topic, Duration.ofSeconds(60)));
       }
       consumer.assign(partitions);
       consumer.seekToBeginning(partitions);
@@ -71,6 +72,8 @@ public final class BrokenLinkFeed implements HealthCheck, AutoCloseable {
           LOG.info("Broken-links queue caught up: {} open", board.open().size());
         }
       }
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
     } catch (WakeupException e) {
       // close() asked us to stop.
     } catch (RuntimeException e) {

@@ -15,6 +15,7 @@ import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 import org.apache.kafka.common.serialization.StringDeserializer;
 import org.skillshelf.events.Collection;
 import org.skillshelf.kafka.KafkaClients;
+import org.skillshelf.kafka.TopicPartitions;
 import org.skillshelf.kafka.Topics;
 import org.skillshelf.web.HealthCheck;
 import org.slf4j.Logger;
@@ -52,8 +53,7 @@ public final class CollectionReader implements HealthCheck, AutoCloseable {
 
   private void run() {
     try {
-      List<TopicPartition> partitions = consumer.partitionsFor(Topics.COLLECTIONS.name(), Duration.ofSeconds(60)).stream()
-          .map(p -> new TopicPartition(p.topic(), p.partition())).toList();
+      List<TopicPartition> partitions = TopicPartitions.of(consumer, Topics.COLLECTIONS.name(), Duration.ofSeconds(60));
       consumer.assign(partitions);
       consumer.seekToBeginning(partitions);
       Map<TopicPartition, Long> ends = consumer.endOffsets(partitions);
@@ -65,6 +65,8 @@ public final class CollectionReader implements HealthCheck, AutoCloseable {
           LOG.info("Collections caught up: {} collections", shelf.size());
         }
       }
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
     } catch (WakeupException e) {
       // close() asked us to stop.
     } catch (RuntimeException e) {
