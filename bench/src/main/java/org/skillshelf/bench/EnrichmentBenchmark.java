@@ -153,7 +153,7 @@ public final class EnrichmentBenchmark {
     return "127.0.0.1:" + props.getProperty("skillshelf.broker.port");
   }
 
-  private static List<byte[]> load(Path folder) throws IOException {
+  static List<byte[]> load(Path folder) throws IOException {
     List<byte[]> pages = new ArrayList<>();
     try (Stream<Path> files = Files.list(folder)) {
       for (Path file : files.sorted().toList()) {

@@ -56,6 +56,15 @@ final class Figures {
     return copy;
   }
 
+  /** The 1-minute load average of the whole machine, to say how busy it was with others' work too. */
+  static String loadAverage() {
+    try {
+      return Files.readString(Path.of("/proc/loadavg")).split(" ")[0];
+    } catch (IOException e) {
+      return "?";
+    }
+  }
+
   static String machine() {
     return Runtime.getRuntime().availableProcessors() + " cores, Java " + Runtime.version();
   }

@@ -7,7 +7,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicBoolean;
-import java.util.concurrent.locks.LockSupport;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.ConsumerRecords;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
@@ -71,7 +70,7 @@ public final class TopicReplica implements HealthCheck, AutoCloseable {
     try {
       List<TopicPartition> partitions = new ArrayList<>();
       for (String topic : topics) {
-        partitions.addAll(partitionsOf(topic));
+        partitions.addAll(TopicPartitions.of(consumer, topic, Duration.ofSeconds(60)));
       }
       consumer.assign(partitions);
       consumer.seekToBeginning(partitions);
@@ -88,6 +87,8 @@ public final class TopicReplica implements HealthCheck, AutoCloseable {
           LOG.info("{} caught up with {}", name, topics);
         }
       }
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
     } catch (WakeupException e) {
       // close() asked us to stop
     } catch (RuntimeException e) {
@@ -102,22 +103,6 @@ public final class TopicReplica implements HealthCheck, AutoCloseable {
    * a topic whose creation moments ago has not reached its metadata yet, and following nothing
    * would report the replica current with none of that topic's records.
    */
-  private List<TopicPartition> partitionsOf(String topic) {
-    long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
-    while (running.get()) {
-      List<TopicPartition> found = consumer.partitionsFor(topic, Duration.ofSeconds(10)).stream()
-          .map(p -> new TopicPartition(p.topic(), p.partition())).toList();
-      if (!found.isEmpty()) {
-        return found;
-      }
-      if (System.nanoTime() - deadline > 0) {
-        throw new IllegalStateException("the topic " + topic + " has no partitions after 60 s; is it created?");
-      }
-      LockSupport.parkNanos(Duration.ofMillis(100).toNanos());
-    }
-    return List.of();
-  }
-
   private void apply(ConsumerRecord<String, byte[]> record) {
     try {
       follower.apply(record);

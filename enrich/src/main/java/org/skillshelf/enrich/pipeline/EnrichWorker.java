@@ -59,6 +59,10 @@ public final class EnrichWorker implements HealthCheck, AutoCloseable {
     Map<String, Object> consumerProps = clients.consumer("skillshelf-enrich", "enrich-" + instanceId);
     consumerProps.put("max.poll.records", 64);
     consumerProps.put("max.poll.interval.ms", 600_000);
+    // A crashed instance (no clean leave) holds its partitions until its session expires; 10 s
+    // instead of the default 45 s lets the other instances take its share over quickly.
+    consumerProps.put("session.timeout.ms", 10_000);
+    consumerProps.put("heartbeat.interval.ms", 3_000);
     this.consumer = new KafkaConsumer<>(consumerProps, new StringDeserializer(), new ByteArrayDeserializer());
     this.producer = new KafkaProducer<>(clients.transactionalProducer("skillshelf-enrich-" + instanceId), new StringSerializer(),
         new ByteArraySerializer());

@@ -5,12 +5,14 @@ import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
 import java.time.Duration;
 import java.util.Collection;
+import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.atomic.AtomicBoolean;
+import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRebalanceListener;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.ConsumerRecords;
@@ -57,8 +59,12 @@ public final class LinkCheckWorker implements HealthCheck, AutoCloseable {
     this.probe = probe;
     this.publisher = publisher;
     this.registry = registry;
-    this.consumer = new KafkaConsumer<>(clients.consumer("skillshelf-linkcheck-workers", "linkcheck-worker"),
-        new StringDeserializer(), Topics.LINK_CHECK_REQUESTS.serde().deserializer());
+    Map<String, Object> props = clients.consumer("skillshelf-linkcheck-workers", "linkcheck-worker");
+    // A crashed instance keeps its hosts' checks until its session expires: 10 s, not the default
+    // 45 s, as for the schedule's stream (see LinkcheckService).
+    props.put(ConsumerConfig.SESSION_TIMEOUT_MS_CONFIG, 10_000);
+    props.put(ConsumerConfig.HEARTBEAT_INTERVAL_MS_CONFIG, 3_000);
+    this.consumer = new KafkaConsumer<>(props, new StringDeserializer(), Topics.LINK_CHECK_REQUESTS.serde().deserializer());
     this.latency = Timer.builder("skillshelf.linkcheck.check.duration").description("time to check one link").register(registry);
     this.deferred = Counter.builder("skillshelf.linkcheck.deferred")
         .description("checks dropped because their host asked for a long backoff; the schedule re-sends them").register(registry);
@@ -141,6 +147,12 @@ public final class LinkCheckWorker implements HealthCheck, AutoCloseable {
     try {
       long t0 = System.nanoTime();
       LinkCheck check = probe.check(request);
+      if (executor.isShutdown()) {
+        // close() cancels the fetches in flight once the consumer is closed, and a cancelled fetch
+        // reads as CONNECTION_FAILED, which says nothing about the link. The request's offset was
+        // not committed, so whoever owns the partition next checks the link again.
+        return;
+      }
       latency.record(Duration.ofNanos(System.nanoTime() - t0));
       Counter.builder("skillshelf.linkcheck.checks").tag("outcome", check.outcome().name())
           .description("link checks by outcome").register(registry).increment();
