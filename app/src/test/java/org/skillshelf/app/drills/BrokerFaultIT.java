@@ -36,8 +36,7 @@ import org.skillshelf.testing.TestWeb;
  * Split-mode services against three in-process KRaft nodes (replication 3, min.insync.replicas 2):
  * one node down loses and doubles nothing and processing goes on; two down makes the API answer
  * 503 with Retry-After; both back, it recovers. The phases build on each other, so they run in order.
- * Runs only in the {@code drills} profile (see app/pom.xml): three brokers in one JVM are too heavy
- * for every CI build.
+ * It runs in every {@code verify}; three brokers in one JVM make it the slowest class (about a minute).
  */
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class BrokerFaultIT {
