@@ -139,8 +139,11 @@ class OaiPmhTest {
     return oaiRequest(params);
   }
 
+  /** Every answer the tests read is first validated against the protocol's schema. */
   private Document oaiRequest(Map<String, List<String>> params) throws Exception {
-    return parse(oai.respond(params, BASE));
+    String xml = oai.respond(params, BASE);
+    Xml.validateOaiPmh(xml);
+    return parse(xml);
   }
 
   private static String errorOf(Document doc) {
