@@ -22,17 +22,26 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.skillshelf.config.SkillshelfConfig;
+import org.skillshelf.linkcheck.check.CheckedPage;
 import org.skillshelf.runtime.SkillshelfProcess;
 import org.skillshelf.testing.Http;
 import org.skillshelf.testing.TestWeb;
+import org.skillshelf.text.main.MainText;
 
 /**
  * Enrichment through the contract, of real documents and misbehaving pages served on loopback:
- * a PDF and a Word file are read with their metadata, and every failure ends as FAILED with a
- * reason a curator understands.
+ * a PDF and a Word file are read with their metadata, an HTML page's stored text fingerprints as
+ * linkcheck will read the page, and every failure ends as FAILED with a reason a curator understands.
  */
 class EnrichmentIT {
   private static final Duration PATIENCE = Duration.ofSeconds(90);
+  private static final String LESSON = "<!doctype html><html><head><title>Tides | Coastal Notes</title></head><body>"
+      + "<nav><a href=/>Home</a> <a href=/seas>Seas</a></nav><div class=cookie-notice>We count visits with a cookie, fine?</div>"
+      + "<article><h1>Tides</h1><p>The moon pulls the oceans towards it, and the earth turns beneath that bulge, "
+      + "so most coasts see two high tides and two low tides every day.</p><p>Where a bay narrows, like the Bay of "
+      + "Fundy, the water piles up and the difference between high and low water can pass fifteen metres.</p></article>"
+      + "<section id=comments><p>Lovely explanation, I finally get spring tides, thank you.</p></section>"
+      + "<footer>Copyright 2025, Coastal Notes, all rights reserved.</footer></body></html>";
   private static final String SENTENCE = "Persistent identifiers keep citations working when repositories move their files.";
 
   @TempDir static Path dataDir;
@@ -50,6 +59,7 @@ class EnrichmentIT {
             "application/vnd.openxmlformats-officedocument.wordprocessingml.document", docx(), Map.of()))
         .respond("/huge", new TestWeb.Response(200, "text/html", huge, Map.of()))
         .respond("/moved", new TestWeb.Response(301, "text/html", new byte[0], Map.of("Location", "/moved")))
+        .respond("/lesson", new TestWeb.Response(200, "text/html; charset=utf-8", LESSON.getBytes(StandardCharsets.UTF_8), Map.of()))
         .respond("/latin1", new TestWeb.Response(200, "text/html; charset=windows-1252",
             "<html><head><title>Caf\u00e9 cataloguing</title></head><body><p>R\u00e9sum\u00e9s of na\u00efve records.</p></body></html>"
                 .getBytes(StandardCharsets.ISO_8859_1), Map.of()));
@@ -87,6 +97,16 @@ class EnrichmentIT {
     JsonNode record = enriched("/guide.docx");
     assertThat(record.at("/metadata/title").asText()).isEqualTo("Identifiers that last");
     assertThat(http.get("/api/resources/" + record.get("resourceId").asText() + "/text").body()).contains("Persistent identifiers");
+  }
+
+  @Test
+  void anHtmlPageIsFingerprintedExactlyAsLinkcheckReadsIt() {
+    JsonNode record = enriched("/lesson");
+    String stored = http.get("/api/resources/" + record.get("resourceId").asText() + "/text").body();
+
+    // enrich's fingerprint is MainText.fingerprint of the text it stores; linkcheck must get the same from the page
+    assertThat(stored).startsWith("The moon pulls the oceans").doesNotContain("Home", "cookie", "Lovely", "Copyright");
+    assertThat(CheckedPage.parse(LESSON).fingerprint()).isEqualTo(MainText.fingerprint(stored));
   }
 
   @Test

@@ -1,4 +1,8 @@
-/** Text measures shared by stages: the main-text fingerprint enrich stores and linkcheck compares. */
+/**
+ * Text measures shared by stages: the SimHash fingerprint enrich stores and linkcheck compares, and
+ * cutting text to a length at a word boundary. The main text itself is in
+ * {@link org.skillshelf.text.main}.
+ */
 @NullMarked
 package org.skillshelf.text;
 

@@ -2,6 +2,7 @@ package org.skillshelf.enrich.extract;
 
 import java.time.Duration;
 import java.util.Objects;
+import org.skillshelf.text.main.MainText;
 
 /**
  * The bounds one extraction may not pass, so that a hostile or huge document cannot stall or
@@ -32,8 +33,11 @@ public record ExtractionLimits(
     }
   }
 
-  /** Half a million characters, two levels of embedding, 20 seconds a document, two parsers. */
+  /**
+   * Half a million characters (the main-text default linkcheck reads pages with, so that both
+   * stages fingerprint one text), two levels of embedding, 20 seconds a document, two parsers.
+   */
   public static ExtractionLimits defaults() {
-    return new ExtractionLimits(500_000, 2, Duration.ofSeconds(20), 2);
+    return new ExtractionLimits(MainText.MAX_CHARS, 2, Duration.ofSeconds(20), 2);
   }
 }

@@ -1,6 +1,7 @@
 package org.skillshelf.enrich.extract;
 
 import java.util.regex.Pattern;
+import org.skillshelf.text.Truncation;
 
 /**
  * Tidies text from a document parser into the same shape as HTML main text: control characters
@@ -20,6 +21,6 @@ final class ParagraphText {
     text = text.lines().map(String::strip).reduce(new StringBuilder(),
         (out, line) -> out.append(line).append('\n'), StringBuilder::append).toString();
     text = BLANK_LINES.matcher(text).replaceAll("\n\n").strip();
-    return PlainText.bound(text, maxChars);
+    return Truncation.atWord(text, maxChars);
   }
 }

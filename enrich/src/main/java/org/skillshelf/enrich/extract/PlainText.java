@@ -3,6 +3,7 @@ package org.skillshelf.enrich.extract;
 import java.util.regex.Pattern;
 import org.jsoup.Jsoup;
 import org.jspecify.annotations.Nullable;
+import org.skillshelf.text.Truncation;
 
 /**
  * Makes a metadata string safe to store and show: entities decoded, markup stripped (the text of
@@ -30,21 +31,6 @@ final class PlainText {
     if (text.isEmpty()) {
       return null;
     }
-    return bound(text, maxLength);
-  }
-
-  static String bound(String text, int maxLength) {
-    if (text.length() <= maxLength) {
-      return text;
-    }
-    int cut = maxLength;
-    if (Character.isLowSurrogate(text.charAt(cut))) {
-      cut--;
-    }
-    int space = text.lastIndexOf(' ', cut);
-    if (space > maxLength / 2) {
-      cut = space;
-    }
-    return text.substring(0, cut).strip();
+    return Truncation.atWord(text, maxLength);
   }
 }

@@ -9,9 +9,9 @@ import org.apache.tika.metadata.Metadata;
 import org.apache.tika.metadata.Office;
 import org.apache.tika.metadata.TikaCoreProperties;
 import org.apache.tika.parser.Parser;
-import org.jsoup.Jsoup;
 import org.jsoup.nodes.Document;
 import org.jspecify.annotations.Nullable;
+import org.skillshelf.text.main.MainText;
 
 /**
  * Turns a fetched document into catalogue metadata and boilerplate-free main text. HTML is read
@@ -70,9 +70,7 @@ public final class ResourceExtractor implements AutoCloseable {
   }
 
   private Extraction extractHtml(URI finalUri, String html) {
-    // a byte-order mark left in the decoded text would push the head's elements into the body
-    String text = html.startsWith("\uFEFF") ? html.substring(1) : html;
-    Document page = Jsoup.parse(text, finalUri.toString());
+    Document page = MainText.parse(html, finalUri.toString());
     MetadataDraft draft = HtmlMetadata.read(page, finalUri);
     String mainText = MainText.of(page, limits.maxChars());
     finish(draft, mainText);

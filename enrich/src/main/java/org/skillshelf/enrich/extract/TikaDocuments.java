@@ -30,6 +30,7 @@ import org.apache.tika.parser.ocr.TesseractOCRParser;
 import org.apache.tika.sax.BodyContentHandler;
 import org.apache.tika.sax.WriteOutContentHandler;
 import org.jspecify.annotations.Nullable;
+import org.skillshelf.text.Truncation;
 import org.xml.sax.SAXException;
 
 /**
@@ -175,7 +176,7 @@ final class TikaDocuments implements AutoCloseable {
     }
     String message = e.getMessage();
     return message == null || message.isBlank() ? e.getClass().getSimpleName()
-        : PlainText.bound(message, 200);
+        : Truncation.atWord(message, 200);
   }
 
   @Override

@@ -13,7 +13,6 @@ import org.jspecify.annotations.Nullable;
 import org.skillshelf.enrich.extract.Extraction;
 import org.skillshelf.enrich.extract.ExtractionFailure;
 import org.skillshelf.enrich.extract.ResourceExtractor;
-import org.skillshelf.text.SimHash;
 import org.skillshelf.enrich.knowledge.Fingerprints;
 import org.skillshelf.enrich.tagging.SkillTagger;
 import org.skillshelf.enrich.tagging.TaggingInput;
@@ -29,6 +28,7 @@ import org.skillshelf.fetch.FetchRequest;
 import org.skillshelf.fetch.FetchResult;
 import org.skillshelf.fetch.Redirect;
 import org.skillshelf.fetch.SafeFetcher;
+import org.skillshelf.text.main.MainText;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -45,8 +45,11 @@ import org.slf4j.LoggerFactory;
  */
 public final class Enrichment implements AutoCloseable {
   private static final Logger LOG = LoggerFactory.getLogger(Enrichment.class);
-  /** Bound on the text carried in the event; the topic's message limit is 2 MB. */
-  static final int MAX_TEXT = 200_000;
+  /**
+   * Bound on the text carried in the event (the topic's message limit is 2 MB): the part the
+   * fingerprint covers, so linkcheck can fingerprint today's page the same way.
+   */
+  static final int MAX_TEXT = MainText.FINGERPRINTED_CHARS;
 
   private final SafeFetcher fetcher;
   private final ResourceExtractor extractor;
@@ -140,7 +143,7 @@ public final class Enrichment implements AutoCloseable {
     String title = metadata.title() == null ? "" : metadata.title();
     TaggingInput input = new TaggingInput(title, metadata.description(), text);
     List<SkillSuggestion> skills = tagging.record(() -> tagger.suggest(input));
-    long fingerprint = text.isBlank() ? 0 : SimHash.of(text);
+    long fingerprint = MainText.fingerprint(text);
     var duplicates = fingerprints.likelyDuplicates(request.resourceId(), fingerprint);
     fingerprints.put(request.resourceId(), fingerprint);
     return new EnrichedResource(EnrichedResource.VERSION, request.resourceId(), request.canonicalUrl(),

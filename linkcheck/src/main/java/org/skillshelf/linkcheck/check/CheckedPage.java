@@ -1,16 +1,15 @@
 package org.skillshelf.linkcheck.check;
 
 import java.util.Locale;
-import org.jsoup.Jsoup;
 import org.jsoup.nodes.Document;
 import org.jsoup.nodes.Element;
-import org.skillshelf.text.SimHash;
+import org.skillshelf.text.main.MainText;
 
 /**
- * What the classifiers look at in a fetched page: its title, first heading and readable text (the
- * {@code <main>} or {@code <article>} element when there is one, else the body without navigation,
- * so that the text resembles the main text enrich fingerprinted at approval), and the raw markup for
- * markers that live in scripts and links (parking services).
+ * What the classifiers look at in a fetched page: its title, first heading and main text (read by
+ * the same {@link MainText} enrich fingerprinted at approval, so an unchanged page gives the
+ * approved fingerprint exactly), and the raw markup for markers that live in scripts and links
+ * (parking services).
  *
  * <pre>{@code
  * CheckedPage page = CheckedPage.parse("<title>Not found</title>");
@@ -20,23 +19,17 @@ public record CheckedPage(String title, String heading, String text, String mark
 
   /** Parses HTML leniently; anything, even an empty string, gives a page. */
   public static CheckedPage parse(String html) {
-    Document doc = Jsoup.parse(html);
-    doc.select("script, style, noscript, template").remove();
+    Document doc = MainText.parse(html, "");
+    // title and heading first: extracting the main text removes furniture from the document
+    String title = doc.title().strip();
     Element h1 = doc.selectFirst("h1");
-    Element main = doc.selectFirst("main, article, [role=main]");
-    String text;
-    if (main != null) {
-      text = main.text();
-    } else {
-      doc.select("nav, header, footer, aside").remove();
-      text = doc.body() == null ? "" : doc.body().text();
-    }
-    return new CheckedPage(doc.title().strip(), h1 == null ? "" : h1.text().strip(), text.strip(), html);
+    String heading = h1 == null ? "" : h1.text().strip();
+    return new CheckedPage(title, heading, MainText.of(doc), html);
   }
 
-  /** The 64-bit SimHash of the readable text, the same measure as the catalogue's fingerprint. */
+  /** The main-text fingerprint, computed as enrich computed the catalogue's at approval. */
   public long fingerprint() {
-    return text.isBlank() ? 0L : SimHash.of(text);
+    return MainText.fingerprint(text);
   }
 
   String lowerTitleAndHeading() {

@@ -19,8 +19,8 @@ public final class ContentDrift {
    * SimHash similarity below which the text is taken for another text. Unrelated texts differ in
    * about half of the 64 bits (similarity 0.5, standard deviation 4 bits = 0.0625), so an
    * unrelated page reaches 0.70 (19 differing bits) with a probability well under 0.1%; an edited
-   * page (new paragraph, changed dates) stays above 0.85. Today's text is extracted here, not by
-   * enrich's extractor, so a margin below the edited-page range absorbs that difference too.
+   * page (new paragraph, changed dates) stays above 0.85. Today's text is read by the same
+   * extractor as the approved one, so an unchanged page scores exactly 1.0.
    */
   public static final double SAME_TEXT = 0.70;
 

@@ -1,4 +1,4 @@
-package org.skillshelf.enrich.extract;
+package org.skillshelf.text.main;
 
 import java.util.List;
 import java.util.Set;
@@ -8,6 +8,7 @@ import org.jsoup.nodes.Node;
 import org.jsoup.nodes.TextNode;
 import org.jsoup.select.NodeFilter;
 import org.jsoup.select.NodeTraversor;
+import org.skillshelf.text.Truncation;
 
 /**
  * Writes chosen content elements as plain text: one paragraph per block (paragraph, heading, list
@@ -44,7 +45,7 @@ final class TextRenderer {
       NodeTraversor.filter(renderer.new Writer(), element);
       renderer.flush();
     }
-    return PlainText.bound(renderer.out.toString().strip(), maxChars);
+    return Truncation.atWord(renderer.out.toString().strip(), maxChars);
   }
 
   private void flush() {

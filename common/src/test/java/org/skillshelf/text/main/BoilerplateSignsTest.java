@@ -1,4 +1,4 @@
-package org.skillshelf.enrich.extract;
+package org.skillshelf.text.main;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
