@@ -7,20 +7,24 @@ import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
 
 /**
- * Caps how many requests run against one host at a time, for politeness. A host's entry lives
- * only while someone holds or awaits one of its permits, so the map never holds more hosts than
- * there are fetches in flight.
+ * Caps how many requests run against one host at a time, for politeness, handing permits out in
+ * arrival order. The safe fetcher waits for one with a deadline; linkcheck waits for one before it
+ * takes a global permit. A host's entry lives only while someone holds or awaits one of its
+ * permits, so the map never holds more hosts than there are fetches in flight.
  */
-final class HostPermits {
+public final class HostPermits {
   private final int permitsPerHost;
   private final Map<String, Entry> entries = new HashMap<>();
 
-  HostPermits(int permitsPerHost) {
+  public HostPermits(int permitsPerHost) {
+    if (permitsPerHost < 1) {
+      throw new IllegalArgumentException("at least one request per host must be allowed, was " + permitsPerHost);
+    }
     this.permitsPerHost = permitsPerHost;
   }
 
   /** A permit for one host, given back by {@link #close()}. */
-  interface Permit extends AutoCloseable {
+  public interface Permit extends AutoCloseable {
     @Override
     void close();
   }
@@ -32,6 +36,21 @@ final class HostPermits {
     Entry(int permits) {
       semaphore = new Semaphore(permits, true);
     }
+  }
+
+  /** Waits as long as it takes for a free slot on {@code host}. */
+  public Permit take(String host) throws InterruptedException {
+    Entry entry = join(host);
+    try {
+      entry.semaphore.acquire();
+    } catch (InterruptedException e) {
+      leave(host, entry);
+      throw e;
+    }
+    return () -> {
+      entry.semaphore.release();
+      leave(host, entry);
+    };
   }
 
   /** Waits at most {@code maxWait} for a free slot on {@code host}. */
@@ -63,6 +82,7 @@ final class HostPermits {
     }
   }
 
+  /** Hosts with a permit held or awaited. */
   int trackedHosts() {
     synchronized (entries) {
       return entries.size();

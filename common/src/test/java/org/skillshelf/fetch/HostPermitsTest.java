@@ -2,8 +2,10 @@ package org.skillshelf.fetch;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.awaitility.Awaitility.await;
 
 import java.time.Duration;
+import java.util.concurrent.CompletableFuture;
 import org.junit.jupiter.api.Test;
 
 class HostPermitsTest {
@@ -32,5 +34,29 @@ class HostPermitsTest {
     }
 
     assertThat(permits.trackedHosts()).isZero();
+  }
+
+  @Test
+  void takeWaitsUntilTheHolderGivesItsPermitBack() throws Exception {
+    HostPermits.Permit first = permits.take("example.org");
+    CompletableFuture<HostPermits.Permit> second = CompletableFuture.supplyAsync(() -> {
+      try {
+        return permits.take("example.org");
+      } catch (InterruptedException e) {
+        throw new IllegalStateException(e);
+      }
+    });
+    await().during(Duration.ofMillis(100)).atMost(Duration.ofSeconds(2)).until(() -> !second.isDone());
+
+    first.close();
+
+    await().atMost(Duration.ofSeconds(10)).until(second::isDone);
+    second.join().close();
+    assertThat(permits.trackedHosts()).isZero();
+  }
+
+  @Test
+  void refusesALimitBelowOne() {
+    assertThatThrownBy(() -> new HostPermits(0)).isInstanceOf(IllegalArgumentException.class);
   }
 }

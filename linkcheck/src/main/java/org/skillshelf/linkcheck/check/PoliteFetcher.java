@@ -7,6 +7,7 @@ import java.util.concurrent.Semaphore;
 import org.skillshelf.fetch.FetchFailure;
 import org.skillshelf.fetch.FetchRequest;
 import org.skillshelf.fetch.FetchResult;
+import org.skillshelf.fetch.HostPermits;
 import org.skillshelf.fetch.SafeFetcher;
 
 /**
@@ -20,7 +21,7 @@ import org.skillshelf.fetch.SafeFetcher;
 public final class PoliteFetcher implements PageFetch {
   private final SafeFetcher fetcher;
   private final PolitenessGate gate;
-  private final HostSlots hosts;
+  private final HostPermits hosts;
   private final Semaphore global;
 
   /**
@@ -31,7 +32,7 @@ public final class PoliteFetcher implements PageFetch {
   public PoliteFetcher(SafeFetcher fetcher, PolitenessGate gate, int perHost, int globalConcurrency) {
     this.fetcher = fetcher;
     this.gate = gate;
-    this.hosts = new HostSlots(perHost);
+    this.hosts = new HostPermits(perHost);
     this.global = new Semaphore(globalConcurrency, true);
   }
 
@@ -45,7 +46,7 @@ public final class PoliteFetcher implements PageFetch {
     if (wait.get().isPositive()) {
       Thread.sleep(wait.get()); // a virtual thread: waiting here costs no platform thread
     }
-    try (HostSlots.Slot slot = hosts.take(host)) {
+    try (HostPermits.Permit slot = hosts.take(host)) {
       global.acquire();
       try {
         FetchResult answer = fetcher.fetch(request);
