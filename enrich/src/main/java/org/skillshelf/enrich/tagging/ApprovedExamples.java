@@ -9,7 +9,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.locks.ReentrantReadWriteLock;
-import java.util.stream.IntStream;
 
 /**
  * The records curators approved, with the skills they approved, kept as term vectors so that a
@@ -195,37 +194,14 @@ final class ApprovedExamples {
       logTf[i] = (float) (1 + Math.log(frequencies.get(terms.get(i))));
       idf[i] = documentFrequencies.idf(terms.get(i));
     }
-    int[] chosen = settled ? strongest(logTf, idf, termsPerExample) : allOf(logTf.length);
+    WeightedTerms weighted = new WeightedTerms(logTf, idf);
+    int[] chosen = settled ? weighted.strongest(termsPerExample) : weighted.all();
     int[] ids = new int[chosen.length];
     for (int i = 0; i < chosen.length; i++) {
       ids[i] = dictionary.use(terms.get(chosen[i]));
       postings.add(ids[i], slot, logTf[chosen[i]]);
     }
     return ids;
-  }
-
-  /**
-   * The positions of the {@code limit} strongest terms by TF-IDF, so that words every lesson uses
-   * give way to the ones that tell it apart. Ties keep the earlier position.
-   */
-  private static int[] strongest(float[] logTf, double[] idf, int limit) {
-    double[] strength = new double[logTf.length];
-    for (int i = 0; i < strength.length; i++) {
-      strength[i] = logTf[i] * idf[i];
-    }
-    return IntStream.range(0, strength.length).boxed()
-        .sorted(Comparator.<Integer>comparingDouble(i -> -strength[i]).thenComparingInt(i -> i))
-        .limit(limit).mapToInt(Integer::intValue).toArray();
-  }
-
-  private static int[] droppedTerms(int[] terms, int[] chosen) {
-    boolean[] keep = new boolean[terms.length];
-    Arrays.stream(chosen).forEach(i -> keep[i] = true);
-    return IntStream.range(0, terms.length).filter(i -> !keep[i]).map(i -> terms[i]).toArray();
-  }
-
-  private static int[] allOf(int n) {
-    return IntStream.range(0, n).toArray();
   }
 
   /**
@@ -247,14 +223,14 @@ final class ApprovedExamples {
         logTf[i] = postings.weight(terms[i], slot);
         idf[i] = documentFrequencies.idf(dictionary.term(terms[i]));
       }
-      int[] chosen = strongest(logTf, idf, termsPerExample);
+      int[] chosen = new WeightedTerms(logTf, idf).strongest(termsPerExample);
       int[] ids = new int[chosen.length];
       for (int i = 0; i < chosen.length; i++) {
         ids[i] = terms[chosen[i]];
         settledPostings.add(ids[i], slot, logTf[chosen[i]]);
       }
       kept[slot] = new Kept(kept[slot].title(), kept[slot].skills(), ids);
-      released.add(droppedTerms(terms, chosen));
+      released.add(WeightedTerms.others(terms, chosen));
     }
     released.forEach(terms -> Arrays.stream(terms).forEach(dictionary::release));
     postings = settledPostings;

@@ -5,15 +5,15 @@ import java.util.HashMap;
 import java.util.Map;
 
 /**
- * The stemmed terms of the approved examples as dense int ids, each term's string held once, with
- * the number of examples that use it (document frequency). A term no example uses any more is
- * dropped and its id reused, so the dictionary never outgrows the examples it serves. Not
- * thread-safe: {@link ApprovedExamples} guards it.
+ * The stemmed terms the approved examples keep, as dense int ids, each term's string held once,
+ * with how many examples keep it. A term no example keeps any more is dropped and its id reused, so
+ * the dictionary never outgrows the examples it serves (IDF is {@link DocumentFrequencies}' job).
+ * Not thread-safe: {@link ApprovedExamples} guards it.
  */
 final class TermDictionary {
   private final Map<String, Integer> ids = new HashMap<>();
   private String[] terms = new String[1024];
-  private int[] frequencies = new int[1024];
+  private int[] uses = new int[1024];
   private int[] free = new int[64];
   private int freeCount;
   private int next;
@@ -28,23 +28,23 @@ final class TermDictionary {
   int use(String term) {
     Integer known = ids.get(term);
     if (known != null) {
-      frequencies[known]++;
+      uses[known]++;
       return known;
     }
     int id = freeCount > 0 ? free[--freeCount] : next++;
     if (id == terms.length) {
       terms = Arrays.copyOf(terms, id * 2);
-      frequencies = Arrays.copyOf(frequencies, id * 2);
+      uses = Arrays.copyOf(uses, id * 2);
     }
     terms[id] = term;
-    frequencies[id] = 1;
+    uses[id] = 1;
     ids.put(term, id);
     return id;
   }
 
   /** Counts one example fewer using the term; at none the term is dropped. */
   void release(int id) {
-    if (--frequencies[id] == 0) {
+    if (--uses[id] == 0) {
       ids.remove(terms[id]);
       terms[id] = null;
       if (freeCount == free.length) {
@@ -57,11 +57,6 @@ final class TermDictionary {
   /** The term of a live id. */
   String term(int id) {
     return terms[id];
-  }
-
-  /** How many examples use the term (0 for a dropped or unknown id). */
-  int frequency(int id) {
-    return id < 0 || id >= next ? 0 : frequencies[id];
   }
 
   /** One more than the highest id handed out so far. */
