@@ -83,6 +83,6 @@ record TaggerSettings(
   }
 
   static TaggerSettings defaults() {
-    return new TaggerSettings(3.0, 1.5, 1.0, 2.0, 1000, 0.45, 0.25, 2, 0.3, 2.0, 0.5, 1.5, 0.35, 0.6, 5, 5, 3.0, 0.15, 0.3, 0.95, 10_000, 100, 1024);
+    return new TaggerSettings(3.0, 1.5, 1.0, 2.0, 1000, 0.45, 0.25, 2, 0.3, 2.0, 0.5, 1.5, 0.35, 0.6, 5, 5, 3.0, 0.15, 0.3, 0.95, 10_000, 100, 256);
   }
 }
