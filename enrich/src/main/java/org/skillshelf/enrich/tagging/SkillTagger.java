@@ -25,7 +25,8 @@ import org.skillshelf.taxonomy.Taxonomy;
  * }</pre>
  *
  * <p>Its learned state is only the approved examples, so it is rebuilt by replaying {@link
- * #learn} for every approved decision. Thread-safe.
+ * #learn} for every approved decision. That state is bounded: the 10,000 most recent approved
+ * records by default (about 3.5 KB each), fewer with {@link #SkillTagger(Taxonomy, int)}. Thread-safe.
  */
 public final class SkillTagger {
   private static final int EVIDENCE_PHRASES = 3;
@@ -34,11 +35,19 @@ public final class SkillTagger {
   private final Set<String> ids;
   private final Terms terms = new Terms();
   private final SkillPhrases phrases;
-  private final ApprovedExamples examples = new ApprovedExamples();
+  private final ApprovedExamples examples;
   private final TaggerSettings settings;
 
   public SkillTagger(Taxonomy taxonomy) {
     this(taxonomy, TaggerSettings.defaults());
+  }
+
+  /**
+   * A tagger that remembers at most {@code maxExamples} approved records, the most recently
+   * learned; each costs about 3.5 KB of heap (see ApprovedExamples).
+   */
+  public SkillTagger(Taxonomy taxonomy, int maxExamples) {
+    this(taxonomy, TaggerSettings.defaults().withMaxExamples(maxExamples));
   }
 
   /** A tagger with its weights replaced, for tuning with TaggingEvaluation. */
@@ -51,6 +60,7 @@ public final class SkillTagger {
     this.ids = skills.stream().map(Skill::id).collect(Collectors.toUnmodifiableSet());
     this.phrases = new SkillPhrases(skills, terms, settings);
     this.settings = settings;
+    this.examples = new ApprovedExamples(settings.maxExamples(), settings.termsPerExample(), settings.wholeExamples());
   }
 
   /** The few skills (at most five) the resource most likely teaches, best first; empty if none fits. */
@@ -117,7 +127,7 @@ public final class SkillTagger {
     examples.forget(resourceId);
   }
 
-  /** How many approved records the tagger has learned from. */
+  /** How many approved records the tagger has learned from and still remembers. */
   public int examples() {
     return examples.size();
   }

@@ -25,6 +25,10 @@ package org.skillshelf.enrich.tagging;
  * @param minSimilarity records less similar than this are ignored
  * @param fullTrustSimilarity similarity at which approved records outweigh the taxonomy most
  * @param maxExampleWeight the most weight approved records get against the taxonomy
+ * @param maxExamples approved records remembered, the most recent first (bounds the memory)
+ * @param termsPerExample the strongest terms kept of each approved record
+ * @param wholeExamples approved records kept whole (every term) before all are cut to their
+ *     strongest terms, so that the cut is made with a meaningful IDF
  */
 record TaggerSettings(
     double titleWeight,
@@ -46,7 +50,10 @@ record TaggerSettings(
     double similarityPower,
     double minSimilarity,
     double fullTrustSimilarity,
-    double maxExampleWeight) {
+    double maxExampleWeight,
+    int maxExamples,
+    int termsPerExample,
+    int wholeExamples) {
 
   /** The defaults with any component overridden by a system property "tagging.&lt;name&gt;". */
   static TaggerSettings fromSystemProperties() {
@@ -67,7 +74,15 @@ record TaggerSettings(
     }
   }
 
+  /** The same settings remembering at most {@code max} approved records. */
+  TaggerSettings withMaxExamples(int max) {
+    return new TaggerSettings(titleWeight, descriptionWeight, textWeight, textSaturation, referenceLength, relatedWeight,
+        descriptionTermWeight, minDescriptionWords, unnamedFactor, descriptionLikeness, parentShare, scale, minScore,
+        relativeCut, maxSuggestions, neighbours, similarityPower, minSimilarity, fullTrustSimilarity, maxExampleWeight,
+        max, termsPerExample, wholeExamples);
+  }
+
   static TaggerSettings defaults() {
-    return new TaggerSettings(3.0, 1.5, 1.0, 2.0, 1000, 0.45, 0.25, 2, 0.3, 2.0, 0.5, 1.5, 0.35, 0.6, 5, 5, 3.0, 0.15, 0.3, 0.95);
+    return new TaggerSettings(3.0, 1.5, 1.0, 2.0, 1000, 0.45, 0.25, 2, 0.3, 2.0, 0.5, 1.5, 0.35, 0.6, 5, 5, 3.0, 0.15, 0.3, 0.95, 10_000, 100, 256);
   }
 }
