@@ -190,15 +190,15 @@ await_recovery() { # polls the review queue and link health until both are whole
   done
 }
 
-run_once() { # run number → prints one line, returns non-zero when the run failed
-  local run=$1 reason=""
+run_once() { # run number → publishes, submits, kills, restarts, then judges; non-zero when the run failed
+  local run=$1
   data=$(mktemp -d); log=$data/app.log; acks=$data/acks.txt; : >"$acks"
   local http_port; http_port=$(free_port); api=http://127.0.0.1:$http_port
   start_app "$data" "$http_port" "$log"
-  first_ready=$(await_ready "$api" "$ready_deadline") || { echo "run $run: first start not ready → FAIL (kept $data)"; return 1; }
+  first_ready=$(await_ready "$api" "$ready_deadline") || { echo "run $run: first start not ready; /healthz: $(curl -s "$api/healthz") → FAIL"; return 1; }
   publish_links
   published=$(wc -l <"$data/published.txt")
-  await_catalogue_and_first_checks || { echo "run $run: published set never complete → FAIL (kept $data)"; return 1; }
+  await_catalogue_and_first_checks || { echo "run $run: published set never complete → FAIL"; return 1; }
   checks_at_submit=$(checks_done)
   submit_in_background
   kill_after=$((1 + RANDOM % kill_max)).$((RANDOM % 10))
@@ -211,12 +211,16 @@ run_once() { # run number → prints one line, returns non-zero when the run fai
   acked=$(sort -u "$acks" | wc -l); acked_lines=$(wc -l <"$acks")
   restart_ms=$(now_ms)
   start_app "$data" "$http_port" "$log"
-  restart_ready=$(await_ready "$api" "$ready_deadline") || { echo "run $run: restart not ready → FAIL (kept $data)"; return 1; }
+  restart_ready=$(await_ready "$api" "$ready_deadline") || { echo "run $run: restart not ready after ${acked_lines} acknowledged; /healthz: $(curl -s "$api/healthz") → FAIL"; return 1; }
   await_recovery
+  judge_run "$run"
+}
+
+judge_run() { # run number → counts what the restart kept, prints the run's row; non-zero when it failed
+  local run=$1 reason="" catalogue_after searchable dups missing extra cat_missing cat_dups cat_extra recheck_time
   catalogue_ids >"$data/catalogue.txt" || : >"$data/catalogue.txt"
-  local catalogue_after dups missing extra cat_missing cat_dups cat_extra
   catalogue_after=$(wc -l <"$data/catalogue.txt")
-  local searchable; searchable=$(search_total || echo -1)
+  searchable=$(search_total || echo -1)
   queue_ids >"$data/queue.txt" || true
   dups=$(sort "$data/queue.txt" | uniq -d | wc -l)
   missing=$(comm -23 <(sort -u "$acks") <(sort -u "$data/queue.txt") | wc -l)
@@ -229,7 +233,7 @@ run_once() { # run number → prints one line, returns non-zero when the run fai
   (( cat_missing > 0 || cat_extra > 0 )) && reason+=" catalogue-differs"
   (( cat_dups > 0 )) && reason+=" catalogue-duplicated"
   (( searchable != published )) && reason+=" search-total-differs"
-  local recheck_time=${recheck_s}s
+  recheck_time=${recheck_s}s
   [ -z "$recheck_s" ] && { reason+=" link-checks-not-resumed"; recheck_time="not within ${recheck_deadline}s"; }
   printf '| %d | %ss | %ss (%d acked, %d link checks done since the submissions began) | %d | %ss | %d | %d | %d | %d | %d → %d (search %d) | %d | %d | %d | %d/%d | %s | %s |\n' \
     "$run" "$first_ready" "$kill_after" "$acked_at_kill" "$checks_during_load" "$acked_lines" "$restart_ready" "$(wc -l <"$data/queue.txt")" "$extra" \
