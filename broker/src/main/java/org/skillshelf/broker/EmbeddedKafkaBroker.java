@@ -13,6 +13,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
+import java.time.Duration;
 import java.util.Properties;
 import kafka.server.KafkaConfig;
 import kafka.server.KafkaRaftServer;
@@ -67,6 +68,7 @@ public final class EmbeddedKafkaBroker implements AutoCloseable {
         server.startup();
         String bootstrap = "127.0.0.1:" + props.getProperty("skillshelf.broker.port");
         LOG.info("Embedded Kafka broker started on {} with its log under {}", bootstrap, dataDir.toAbsolutePath());
+        HangingTransactions.abortAll(bootstrap, Duration.ofSeconds(30));
         return new EmbeddedKafkaBroker(server, bootstrap, channel, lock);
       } catch (RuntimeException e) {
         lock.release();
