@@ -56,7 +56,10 @@ final class HangingTransactions {
       for (Open open : hanging) {
         admin.abortTransaction(new AbortTransactionSpec(open.partition(), open.producerId(), (short) open.producerEpoch(),
             open.coordinatorEpoch())).all().get(timeout.toMillis(), TimeUnit.MILLISECONDS);
-        LOG.warn("Aborted a transaction left open by a crash: producer {} on {}", open.producerId(), open.partition());
+      }
+      if (!hanging.isEmpty()) {
+        LOG.warn("Aborted {} transaction(s) left open by a crash, of producer(s) {}, on {}", hanging.size(),
+            hanging.stream().map(Open::producerId).distinct().toList(), hanging.stream().map(Open::partition).toList());
       }
       return hanging.size();
     } catch (ExecutionException | TimeoutException | RuntimeException e) {
