@@ -12,6 +12,7 @@ import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.ConsumerGroupDescription;
 import org.apache.kafka.clients.admin.MemberDescription;
 import org.apache.kafka.common.TopicPartition;
+import org.skillshelf.app.ChildInstance;
 import org.skillshelf.broker.EmbeddedKafkaBroker;
 import org.skillshelf.kafka.KafkaClients;
 import org.skillshelf.kafka.TopicProvisioner;
@@ -42,13 +43,13 @@ public final class ScaleBenchmark {
       var kafka = new KafkaClients(broker.bootstrapServers(), data.resolve("bench"), 1);
       TopicProvisioner.ensureTopics(kafka);
       try (var admin = Admin.create(kafka.admin()); var feed = new EnrichFeed(kafka, web);
-          var first = ServiceInstance.start(settings(broker, data, "a"), "1g", data.resolve("a.log"))) {
+          var first = ChildInstance.start("a", settings(broker, data, "a"), "1g", data.resolve("a.log"))) {
         first.awaitReady(Duration.ofMinutes(3));
         feed.run("warm-a", Math.min(200, count), RUN_LIMIT);
         Duration cpu = first.cpu();
         double one = feed.run("one", count, RUN_LIMIT);
         System.out.printf("one enrich instance:  %.1f pages/s, %.1f CPU-ms a page%n", one, perPage(first.cpu().minus(cpu), count));
-        try (var second = ServiceInstance.start(settings(broker, data, "b"), "1g", data.resolve("b.log"))) {
+        try (var second = ChildInstance.start("b", settings(broker, data, "b"), "1g", data.resolve("b.log"))) {
           second.awaitReady(Duration.ofMinutes(3));
           awaitMembers(admin, 2, Duration.ofMinutes(2));
           feed.run("warm-b", Math.min(200, count), RUN_LIMIT);
@@ -63,7 +64,7 @@ public final class ScaleBenchmark {
     System.out.printf("data and instance logs kept in %s%n", data);
   }
 
-  private static void takeover(Admin admin, EnrichFeed feed, ServiceInstance victim, int count) throws Exception {
+  private static void takeover(Admin admin, EnrichFeed feed, ChildInstance victim, int count) throws Exception {
     Set<TopicPartition> shared = owned(admin).values().stream().collect(HashSet::new, Set::addAll, Set::addAll);
     feed.send("takeover", count);
     feed.await("takeover", count / 4, RUN_LIMIT);

@@ -23,6 +23,7 @@ import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 import org.apache.kafka.common.serialization.StringDeserializer;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.skillshelf.app.ChildInstance;
 import org.skillshelf.app.Skillshelf;
 import org.skillshelf.broker.EmbeddedKafkaBroker;
 import org.skillshelf.config.SkillshelfConfig;

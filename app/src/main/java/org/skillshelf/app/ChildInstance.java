@@ -1,4 +1,4 @@
-package org.skillshelf.app.drills;
+package org.skillshelf.app;
 
 import java.io.BufferedReader;
 import java.io.IOException;
@@ -15,14 +15,14 @@ import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
-import org.skillshelf.app.Skillshelf;
 
 /**
  * A Skillshelf launcher running in a JVM of its own, as a separate service instance would in
- * production, so that a drill can kill it with SIGKILL: no shutdown hook, no leaving the consumer
- * group, open transactions left behind. Its output goes to a log file next to its data.
+ * production, so that a drill or a benchmark can kill it with SIGKILL: no shutdown hook, no leaving
+ * the consumer group, open transactions left behind. It runs on this JVM's class path, so it is for
+ * tests and benchmarks, not for deployment. Its output goes to a log file next to its data.
  */
-final class ChildInstance implements AutoCloseable {
+public final class ChildInstance implements AutoCloseable {
   private static final String READY = "Skillshelf ready on ";
 
   private final String name;
@@ -36,7 +36,7 @@ final class ChildInstance implements AutoCloseable {
   }
 
   /** Starts the launcher with these {@code SKILLSHELF_*} settings and this much heap. */
-  static ChildInstance start(String name, Map<String, String> env, String maxHeap, Path log) throws IOException {
+  public static ChildInstance start(String name, Map<String, String> env, String maxHeap, Path log) throws IOException {
     String java = ProcessHandle.current().info().command().orElse("java");
     List<String> command = new ArrayList<>(List.of(java, "-Xmx" + maxHeap, "--enable-native-access=ALL-UNNAMED",
         "--sun-misc-unsafe-memory-access=allow"));
@@ -72,7 +72,7 @@ final class ChildInstance implements AutoCloseable {
   }
 
   /** Waits for the ready line and answers the base URL it names. */
-  String awaitReady(Duration timeout) throws Exception {
+  public String awaitReady(Duration timeout) throws Exception {
     try {
       return ready.get(timeout.toMillis(), TimeUnit.MILLISECONDS);
     } catch (TimeoutException e) {
@@ -80,14 +80,19 @@ final class ChildInstance implements AutoCloseable {
     }
   }
 
-  String name() {
+  public String name() {
     return name;
   }
 
   /** SIGKILL, as a crash or an out-of-memory killer would end it. */
-  void kill() throws InterruptedException {
+  public void kill() throws InterruptedException {
     process.destroyForcibly();
     process.waitFor(30, TimeUnit.SECONDS);
+  }
+
+  /** CPU time the instance has used so far (user and system), as the OS reports it. */
+  public Duration cpu() {
+    return process.info().totalCpuDuration().orElse(Duration.ZERO);
   }
 
   /** SIGTERM, the normal way a service instance is stopped. */
