@@ -123,7 +123,7 @@ public final class SimulatedWeb {
     host.peak().accumulateAndGet(now, Math::max);
     boolean counted = true;
     try {
-      Thread.sleep(delay);
+      Thread.sleep(delay); // the simulated site's answer time: the delay is what is being simulated
       // Counted out before answering: once the client has the answer it may send its next request
       // before this thread gets here, and that overlap is not two requests at once on the client's side.
       host.inFlight().decrementAndGet();
