@@ -31,14 +31,24 @@ import org.slf4j.LoggerFactory;
  * restarts where a partition kept such a transaction open, so the stream apps' read-committed
  * consumers waited on it for ever and the process never became ready. Nothing else would close
  * it (the coordinator only aborts what it knows), so this does what {@code kafka-transactions.sh
- * find-hanging} and {@code abort} would: it runs before any client of ours is connected, so
- * every open transaction the coordinator does not list as in progress is left over from the
- * crash. A failure here is logged and start-up goes on.
+ * find-hanging} and {@code abort} would. It runs before any client of ours is connected.
+ *
+ * <p>It must never abort a transaction the coordinator is still completing: a commit whose
+ * markers are written to some partitions and aborted on others breaks its atomicity (the crash
+ * drill lost an acknowledged suggestion that way: its status said "enriching" while its
+ * enrichment request had been aborted). Right after start the coordinator may still be loading
+ * its log or writing the markers of commits the crash interrupted, so a transaction counts as
+ * hanging only when it is open and unknown to the coordinator on two looks {@link #GRACE} apart,
+ * both taken after the coordinator has no commit or abort in preparation. A failure here is
+ * logged and start-up goes on.
  */
 final class HangingTransactions {
   private static final Logger LOG = LoggerFactory.getLogger(HangingTransactions.class);
   private static final Set<TransactionState> IN_PROGRESS =
       Set.of(TransactionState.ONGOING, TransactionState.PREPARE_COMMIT, TransactionState.PREPARE_ABORT);
+  private static final Set<TransactionState> PREPARING = Set.of(TransactionState.PREPARE_COMMIT, TransactionState.PREPARE_ABORT);
+  /** How long a suspect must stay open and unknown to the coordinator before it is aborted. */
+  static final Duration GRACE = Duration.ofSeconds(5);
 
   /** An open transaction of one producer on one partition. */
   record Open(TopicPartition partition, long producerId, int producerEpoch, int coordinatorEpoch) {}
@@ -52,7 +62,14 @@ final class HangingTransactions {
     props.put(AdminClientConfig.CLIENT_ID_CONFIG, "skillshelf-broker-recovery");
     props.put(AdminClientConfig.DEFAULT_API_TIMEOUT_MS_CONFIG, (int) timeout.toMillis());
     try (Admin admin = Admin.create(props)) {
-      List<Open> hanging = hanging(openTransactions(admin, timeout), inProgress(admin, timeout));
+      long deadline = System.nanoTime() + timeout.toNanos();
+      List<Open> suspects = hanging(admin, deadline);
+      if (suspects.isEmpty()) {
+        return 0;
+      }
+      // Nothing announces that the coordinator has finished recovering, so look again later.
+      Thread.sleep(GRACE.toMillis());
+      List<Open> hanging = stillHanging(suspects, hanging(admin, deadline));
       for (Open open : hanging) {
         admin.abortTransaction(new AbortTransactionSpec(open.partition(), open.producerId(), (short) open.producerEpoch(),
             open.coordinatorEpoch())).all().get(timeout.toMillis(), TimeUnit.MILLISECONDS);
@@ -71,11 +88,46 @@ final class HangingTransactions {
     }
   }
 
+  /** One look: the open transactions unknown to the coordinator once it has nothing in preparation. */
+  private static List<Open> hanging(Admin admin, long deadline) throws ExecutionException, InterruptedException, TimeoutException {
+    Duration timeout = Duration.ofNanos(Math.max(0, deadline - System.nanoTime()));
+    Map<Long, Set<TopicPartition>> inProgress = settledInProgress(admin, deadline);
+    return hanging(openTransactions(admin, timeout), inProgress);
+  }
+
   /** The open transactions the coordinator does not list as in progress on their partition. */
   static List<Open> hanging(Collection<Open> open, Map<Long, Set<TopicPartition>> inProgress) {
     return open.stream()
         .filter(o -> !inProgress.getOrDefault(o.producerId(), Set.of()).contains(o.partition()))
         .toList();
+  }
+
+  /** The suspects of a first look that a later look found exactly as before: same partition, producer and epoch. */
+  static List<Open> stillHanging(Collection<Open> first, Collection<Open> later) {
+    Set<Open> again = Set.copyOf(later);
+    return first.stream().filter(again::contains).toList();
+  }
+
+  /**
+   * The coordinator's transactions in progress, read once it prepares no commit or abort: those it
+   * is still completing would otherwise look hanging on the partitions whose markers it has not
+   * yet written.
+   */
+  private static Map<Long, Set<TopicPartition>> settledInProgress(Admin admin, long deadline)
+      throws ExecutionException, InterruptedException, TimeoutException {
+    while (true) {
+      Duration timeout = Duration.ofNanos(Math.max(0, deadline - System.nanoTime()));
+      Collection<TransactionListing> listings = admin.listTransactions().all().get(timeout.toMillis(), TimeUnit.MILLISECONDS);
+      boolean preparing = listings.stream().anyMatch(l -> PREPARING.contains(l.state()));
+      if (!preparing) {
+        return inProgress(admin, listings, timeout);
+      }
+      if (System.nanoTime() > deadline) {
+        throw new TimeoutException("the transaction coordinator kept commits or aborts in preparation");
+      }
+      // Polled: the coordinator offers no notification when it has written its markers.
+      Thread.sleep(200);
+    }
   }
 
   private static List<Open> openTransactions(Admin admin, Duration timeout) throws ExecutionException, InterruptedException, TimeoutException {
@@ -97,8 +149,8 @@ final class HangingTransactions {
     return open;
   }
 
-  private static Map<Long, Set<TopicPartition>> inProgress(Admin admin, Duration timeout) throws ExecutionException, InterruptedException, TimeoutException {
-    Collection<TransactionListing> listings = admin.listTransactions().all().get(timeout.toMillis(), TimeUnit.MILLISECONDS);
+  private static Map<Long, Set<TopicPartition>> inProgress(Admin admin, Collection<TransactionListing> listings, Duration timeout)
+      throws ExecutionException, InterruptedException, TimeoutException {
     Set<String> ids = listings.stream().filter(l -> IN_PROGRESS.contains(l.state()))
         .map(TransactionListing::transactionalId).collect(Collectors.toSet());
     if (ids.isEmpty()) {

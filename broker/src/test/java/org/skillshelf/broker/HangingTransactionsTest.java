@@ -34,6 +34,18 @@ class HangingTransactionsTest {
   }
 
   @Test
+  void onlyASuspectFoundAgainUnchangedOnTheSecondLookIsHanging() {
+    var completedMeanwhile = new Open(P0, 7, 3, 0);
+    var stillOpen = new Open(P1, 7, 3, 0);
+    var nextEpoch = new Open(P0, 8, 1, 0);
+
+    var hanging = HangingTransactions.stillHanging(List.of(completedMeanwhile, stillOpen, nextEpoch),
+        List.of(stillOpen, new Open(P0, 8, 2, 0)));
+
+    assertThat(hanging).containsExactly(stillOpen);
+  }
+
+  @Test
   void leavesATransactionInProgressAloneOnALiveBroker() throws Exception {
     try (var broker = EmbeddedKafkaBroker.start(dataDir)) {
       try (var admin = Admin.create(Map.of("bootstrap.servers", broker.bootstrapServers()))) {

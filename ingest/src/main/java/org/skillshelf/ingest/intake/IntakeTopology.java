@@ -1,6 +1,11 @@
 package org.skillshelf.ingest.intake;
 
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import java.time.Instant;
+import java.util.HashMap;
+import java.util.Map;
 import java.util.Objects;
 import org.apache.kafka.common.serialization.Serdes;
 import org.apache.kafka.streams.Topology;
@@ -32,11 +37,11 @@ public final class IntakeTopology {
 
   /** The topology with its counters in a registry of its own (tests). */
   public static Topology build() {
-    return build(new io.micrometer.core.instrument.simple.SimpleMeterRegistry());
+    return build(new SimpleMeterRegistry());
   }
 
   /** The topology, counting suggestions as {@code skillshelf.intake.suggestions{outcome=new|duplicate|retry}}. */
-  public static Topology build(io.micrometer.core.instrument.MeterRegistry registry) {
+  public static Topology build(MeterRegistry registry) {
     Topology topology = new Topology();
     topology.addSource("submissions-source", Serdes.String().deserializer(), Topics.SUBMISSIONS.serde().deserializer(), Topics.SUBMISSIONS.name());
     topology.addSource("enriched-source", Serdes.String().deserializer(), Topics.ENRICHED.serde().deserializer(), Topics.ENRICHED.name());
@@ -50,15 +55,16 @@ public final class IntakeTopology {
   }
 
   private static final class IntakeProcessor implements Processor<String, Object, String, EnrichmentRequest> {
-    private final io.micrometer.core.instrument.MeterRegistry registry;
+    private final Map<String, Counter> suggestions = new HashMap<>();
+    private final MeterRegistry registry;
 
-    IntakeProcessor(io.micrometer.core.instrument.MeterRegistry registry) {
+    IntakeProcessor(MeterRegistry registry) {
       this.registry = registry;
     }
 
     private void count(String outcome) {
-      io.micrometer.core.instrument.Counter.builder("skillshelf.intake.suggestions").tag("outcome", outcome)
-          .description("suggestions by what intake did with them").register(registry).increment();
+      suggestions.computeIfAbsent(outcome, o -> Counter.builder("skillshelf.intake.suggestions").tag("outcome", o)
+          .description("suggestions by what intake did with them").register(registry)).increment();
     }
 
     private @Nullable KeyValueStore<String, ResourceStatus> store;
