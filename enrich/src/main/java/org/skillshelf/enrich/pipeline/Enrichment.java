@@ -120,7 +120,9 @@ public final class Enrichment implements AutoCloseable {
       if (e.getCause() instanceof Error error) {
         throw error;
       }
-      throw new IllegalStateException("analysing " + request.canonicalUrl() + " failed", e.getCause());
+      // A bug in analysis must not lose the request: it becomes a failure a curator can retry.
+      LOG.error("Analysing {} failed", request.canonicalUrl(), e.getCause());
+      return failed(request, fetched, new Problem("ANALYSIS_FAILED", "Skillshelf could not analyse this page (an internal error)"));
     }
   }
 
