@@ -1,27 +1,33 @@
 package org.skillshelf.bench;
 
-import com.sun.net.httpserver.HttpExchange;
-import com.sun.net.httpserver.HttpServer;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStreamReader;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
+import java.net.StandardSocketOptions;
+import java.nio.channels.SelectionKey;
+import java.nio.channels.Selector;
+import java.nio.channels.ServerSocketChannel;
+import java.nio.channels.SocketChannel;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.Executors;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
-import java.util.regex.Pattern;
 
 /**
  * The link-check benchmark's web, run as a process of its own as real sites are elsewhere: H hosts
- * on distinct loopback addresses (127.0.1.1 onwards), each its own HTTP server, every answer
- * delayed by the given time. A small lesson page for /r/N, 404 for anything else (robots.txt, the
- * soft-404 probe's made-up paths).
+ * on distinct loopback addresses (127.0.1.1 onwards), each its own listening socket speaking
+ * HTTP/1.1 with keep-alive, every answer delayed by the given time. A small lesson page for /r/N,
+ * 404 for anything else (robots.txt, the soft-404 probe's made-up paths).
+ *
+ * <p>All hosts are served by one thread with one selector, and a delayed answer is a deadline in
+ * that thread's queue rather than a sleeping thread: the machine the benchmark runs on has two
+ * cores shared with the checker, and a server that spends a thread hand-off, a timer and several
+ * system calls per answer takes CPU the checker is being measured on. See {@link WebLoop}.
  *
  * <p>Protocol on standard input and output: it prints {@code base URL} for each host, then
  * {@code ready}; then answers each {@code stats} line with one {@code stats} line (see {@link
@@ -30,29 +36,27 @@ import java.util.regex.Pattern;
  * <p>Arguments: hosts, answer delay in milliseconds.
  */
 public final class SimulatedWeb {
-  private static final Pattern LESSON = Pattern.compile("/r/\\d+");
-
   private final List<Host> hosts = new ArrayList<>();
-  private final Duration delay;
   /** When any host first and last received a request (epoch microseconds). */
   private final AtomicLong firstRequest = new AtomicLong(Long.MAX_VALUE);
   private final AtomicLong lastRequest = new AtomicLong();
 
-  /** One simulated host: its server and what it saw. */
-  private record Host(HttpServer server, AtomicInteger requests, AtomicInteger inFlight, AtomicInteger peak) {}
+  /** One simulated host: its listening socket and what it saw. */
+  record Host(ServerSocketChannel socket, AtomicInteger requests, AtomicInteger inFlight, AtomicInteger peak) {}
 
-  private SimulatedWeb(Duration delay) {
-    this.delay = delay;
-  }
+  private SimulatedWeb() {}
 
   public static void main(String[] args) throws IOException {
-    var web = new SimulatedWeb(Duration.ofMillis(Long.parseLong(args[1])));
+    var web = new SimulatedWeb();
     int count = Integer.parseInt(args[0]);
+    Selector selector = Selector.open();
     for (int h = 0; h < count; h++) {
-      Host host = web.serve(InetAddress.getByName("127.0.1." + (h + 1)));
-      System.out.println("base http://" + host.server().getAddress().getAddress().getHostAddress() + ":"
-          + host.server().getAddress().getPort());
+      Host host = web.listen(InetAddress.getByName("127.0.1." + (h + 1)), selector);
+      InetSocketAddress address = (InetSocketAddress) host.socket().getLocalAddress();
+      System.out.println("base http://" + address.getAddress().getHostAddress() + ":" + address.getPort());
     }
+    var loop = new WebLoop(selector, Duration.ofMillis(Long.parseLong(args[1])), web::received);
+    Thread server = Thread.ofPlatform().name("simulated-web").daemon().start(loop);
     System.out.println("ready");
     System.out.flush();
     var in = new BufferedReader(new InputStreamReader(System.in, StandardCharsets.UTF_8));
@@ -67,17 +71,30 @@ public final class SimulatedWeb {
       }
       System.out.flush();
     }
-    web.hosts.forEach(h -> h.server().stop(0));
+    server.interrupt();
+    selector.wakeup();
   }
 
-  private Host serve(InetAddress address) throws IOException {
-    HttpServer server = HttpServer.create(new InetSocketAddress(address, 0), 512);
-    var host = new Host(server, new AtomicInteger(), new AtomicInteger(), new AtomicInteger());
-    server.createContext("/", exchange -> answer(exchange, host));
-    server.setExecutor(Executors.newVirtualThreadPerTaskExecutor());
-    server.start();
+  private Host listen(InetAddress address, Selector selector) throws IOException {
+    ServerSocketChannel socket = ServerSocketChannel.open();
+    socket.bind(new InetSocketAddress(address, 0), 512);
+    socket.configureBlocking(false);
+    socket.setOption(StandardSocketOptions.SO_REUSEADDR, true);
+    var host = new Host(socket, new AtomicInteger(), new AtomicInteger(), new AtomicInteger());
+    socket.register(selector, SelectionKey.OP_ACCEPT, host);
     hosts.add(host);
     return host;
+  }
+
+  /** Counts a request as it arrives; the loop counts it out of {@code inFlight} just before answering. */
+  private void received(Host host) {
+    host.requests().incrementAndGet();
+    Instant at = Instant.now();
+    long micros = at.getEpochSecond() * 1_000_000 + at.getNano() / 1_000;
+    firstRequest.accumulateAndGet(micros, Math::min);
+    lastRequest.accumulateAndGet(micros, Math::max);
+    int now = host.inFlight().incrementAndGet();
+    host.peak().accumulateAndGet(now, Math::max);
   }
 
   /**
@@ -113,40 +130,35 @@ public final class SimulatedWeb {
     lastRequest.set(0);
   }
 
-  private void answer(HttpExchange exchange, Host host) throws IOException {
-    host.requests().incrementAndGet();
-    Instant at = Instant.now();
-    long micros = at.getEpochSecond() * 1_000_000 + at.getNano() / 1_000;
-    firstRequest.accumulateAndGet(micros, Math::min);
-    lastRequest.accumulateAndGet(micros, Math::max);
-    int now = host.inFlight().incrementAndGet();
-    host.peak().accumulateAndGet(now, Math::max);
-    boolean counted = true;
-    try {
-      Thread.sleep(delay); // the simulated site's answer time: the delay is what is being simulated
-      // Counted out before answering: once the client has the answer it may send its next request
-      // before this thread gets here, and that overlap is not two requests at once on the client's side.
-      host.inFlight().decrementAndGet();
-      counted = false;
-      String path = exchange.getRequestURI().getPath();
-      boolean page = LESSON.matcher(path).matches();
-      byte[] body = (page ? "<!doctype html><title>Lesson " + path.substring(3) + "</title><main><h1>Lesson</h1><p>Checksums and "
-          + "fixity keep a digital collection trustworthy; this lesson walks through them step by step.</p></main>"
-          : "<!doctype html><title>Not found</title><h1>Not found</h1>").getBytes(StandardCharsets.UTF_8);
-      exchange.getResponseHeaders().set("Content-Type", "text/html; charset=utf-8");
-      exchange.getResponseHeaders().set("LinkChecker", "allowed"); // lets linkchecker go above 10 requests/s per host
-      boolean head = exchange.getRequestMethod().equals("HEAD");
-      exchange.sendResponseHeaders(page ? 200 : 404, head ? -1 : body.length);
-      if (!head) {
-        exchange.getResponseBody().write(body);
-      }
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-    } finally {
-      if (counted) {
-        host.inFlight().decrementAndGet();
-      }
-      exchange.close();
+  /** The answer to a request for {@code path}: a lesson page for /r/N, else a 404 page; no body for HEAD. */
+  static byte[] answer(String method, String path, boolean close) {
+    boolean page = isLesson(path);
+    byte[] body = (page ? "<!doctype html><title>Lesson " + path.substring(3) + "</title><main><h1>Lesson</h1><p>Checksums and "
+        + "fixity keep a digital collection trustworthy; this lesson walks through them step by step.</p></main>"
+        : "<!doctype html><title>Not found</title><h1>Not found</h1>").getBytes(StandardCharsets.UTF_8);
+    boolean head = method.equals("HEAD");
+    // LinkChecker: allowed lets Debian's linkchecker go above 10 requests/s per host.
+    String headers = (page ? "HTTP/1.1 200 OK" : "HTTP/1.1 404 Not Found") + "\r\nContent-Type: text/html; charset=utf-8\r\n"
+        + "LinkChecker: allowed\r\nContent-Length: " + body.length + "\r\n" + (close ? "Connection: close\r\n" : "") + "\r\n";
+    byte[] start = headers.getBytes(StandardCharsets.US_ASCII);
+    if (head) {
+      return start;
     }
+    byte[] all = new byte[start.length + body.length];
+    System.arraycopy(start, 0, all, 0, start.length);
+    System.arraycopy(body, 0, all, start.length, body.length);
+    return all;
+  }
+
+  private static boolean isLesson(String path) {
+    if (!path.startsWith("/r/") || path.length() == 3) {
+      return false;
+    }
+    for (int i = 3; i < path.length(); i++) {
+      if (path.charAt(i) < '0' || path.charAt(i) > '9') {
+        return false;
+      }
+    }
+    return true;
   }
 }

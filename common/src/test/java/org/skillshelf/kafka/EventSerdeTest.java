@@ -44,4 +44,25 @@ class EventSerdeTest {
     assertThat(serde.serialize("t", null)).isNull();
     assertThat(serde.deserialize("t", null)).isNull();
   }
+
+  @Test
+  void refusesAVersionWrittenAsAString() {
+    byte[] json = ("{\"v\":\"1\",\"resourceId\":\"r1\",\"url\":\"u\",\"outcome\":\"OK\",\"status\":200,\"latencyMs\":1,"
+        + "\"checkedAt\":\"2026-11-26T10:00:00Z\"}").getBytes(StandardCharsets.UTF_8);
+    assertThatThrownBy(() -> serde.deserialize("t", json))
+        .isInstanceOf(SerializationException.class).hasMessageContaining("unknown version \"1\"");
+  }
+
+  @Test
+  void refusesAnEventWithoutAVersion() {
+    byte[] json = "{\"resourceId\":\"r1\",\"url\":\"u\",\"outcome\":\"OK\"}".getBytes(StandardCharsets.UTF_8);
+    assertThatThrownBy(() -> serde.deserialize("t", json))
+        .isInstanceOf(SerializationException.class).hasMessageContaining("unknown version null");
+  }
+
+  @Test
+  void refusesAJsonArray() {
+    assertThatThrownBy(() -> serde.deserialize("t", "[1]".getBytes(StandardCharsets.UTF_8)))
+        .isInstanceOf(SerializationException.class).hasMessageContaining("not a JSON object");
+  }
 }

@@ -15,14 +15,22 @@ import org.skillshelf.fetch.FetchRequest;
 import org.skillshelf.fetch.FetchResult;
 
 /**
- * Checks one link once: HEAD first because it is cheap for both sides, GET when the server refuses
- * or mishandles HEAD, and GET too when HEAD says an HTML page is fine, because a soft 404 or a
- * replaced page can only be told from its content. Then a classification of what came back into
- * the contract's outcomes, with {@link BotWall}, {@link SoftNotFound} and {@link ContentDrift}.
+ * Checks one link once. A link that looks like a page is fetched with GET straight away, because a
+ * soft 404 or a replaced page can only be told from its content and a HEAD before it would be a
+ * second request to the host for nothing. A link to a file (a PDF, a video, an archive: told by
+ * its extension) gets HEAD first, which is cheap for both sides, and GET only when the server
+ * refuses or mishandles HEAD, or when HEAD says it is an HTML page after all. Then a
+ * classification of what came back into the contract's outcomes, with {@link BotWall}, {@link
+ * SoftNotFound} and {@link ContentDrift}.
  */
 public final class LinkProbe {
   /** Statuses after which a HEAD answer is not trusted and GET is tried. */
   private static final Set<Integer> HEAD_UNRELIABLE = Set.of(400, 403, 404, 405, 406, 429, 500, 501, 502, 503);
+  /** Extensions of files that are not pages, whose bodies are not worth reading to check the link. */
+  private static final Set<String> FILE_EXTENSIONS = Set.of("pdf", "epub", "mobi", "zip", "gz", "tgz", "bz2", "xz", "7z", "rar",
+      "tar", "iso", "dmg", "exe", "msi", "deb", "rpm", "jar", "apk", "mp4", "m4v", "webm", "mkv", "mov", "avi", "mp3", "m4a",
+      "ogg", "wav", "flac", "png", "jpg", "jpeg", "gif", "webp", "svg", "ico", "ppt", "pptx", "doc", "docx", "xls", "xlsx",
+      "odt", "odp", "ods", "csv", "ipynb", "json", "txt");
 
   private final PageFetch fetch;
   private final SoftNotFound softNotFound;
@@ -53,8 +61,13 @@ public final class LinkProbe {
           elapsed(t0), refused.get(), started);
     }
     try {
-      FetchResult result = fetch.fetch(FetchRequest.head(uri));
-      if (HEAD_UNRELIABLE.contains(result.status()) || isSuccess(result.status()) && mayBeHtml(result)) {
+      FetchResult result;
+      if (isFile(uri)) {
+        result = fetch.fetch(FetchRequest.head(uri));
+        if (HEAD_UNRELIABLE.contains(result.status()) || isSuccess(result.status()) && mayBeHtml(result)) {
+          result = fetch.fetch(FetchRequest.get(uri));
+        }
+      } else {
         result = fetch.fetch(FetchRequest.get(uri));
       }
       Verdict verdict = classify(uri, result, request.fingerprint());
@@ -101,6 +114,17 @@ public final class LinkProbe {
       case 429 -> CheckOutcome.RATE_LIMITED;
       default -> status >= 500 ? CheckOutcome.SERVER_ERROR : CheckOutcome.CLIENT_ERROR;
     };
+  }
+
+  /** Whether the link's path ends in the extension of a file that is not a page. */
+  static boolean isFile(URI uri) {
+    String path = uri.getPath();
+    if (path == null) {
+      return false;
+    }
+    int slash = path.lastIndexOf('/');
+    int dot = path.lastIndexOf('.');
+    return dot > slash && FILE_EXTENSIONS.contains(path.substring(dot + 1).toLowerCase(java.util.Locale.ROOT));
   }
 
   private static boolean isSuccess(int status) {

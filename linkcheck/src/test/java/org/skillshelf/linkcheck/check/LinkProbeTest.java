@@ -4,7 +4,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.Clock;
 import java.time.Duration;
+import java.net.URI;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
 import java.util.Random;
 import org.junit.jupiter.api.Test;
 import org.skillshelf.events.CheckOutcome;
@@ -56,5 +60,37 @@ class LinkProbeTest {
   void aServerErrorIsAServerError() throws Exception {
     FetchResult unused = Answers.html(URL, 500, "");
     assertThat(check(request -> unused)).isEqualTo(CheckOutcome.SERVER_ERROR);
+  }
+
+  @Test
+  void checksAPageWithOneGetAndNoHead() throws Exception {
+    List<String> sent = new ArrayList<>();
+    PageFetch page = serving(200, LESSON);
+    check(request -> {
+      sent.add(request.method() + " " + request.uri().getPath());
+      return page.fetch(request);
+    });
+    assertThat(sent).startsWith("GET /courses/git").doesNotContain("HEAD /courses/git");
+  }
+
+  @Test
+  void asksForAFileWithHeadOnly() throws Exception {
+    List<String> sent = new ArrayList<>();
+    PageFetch pdf = request -> {
+      sent.add(request.method().name());
+      return new FetchResult(request.uri(), request.uri(), 200, "application/pdf", null, new byte[0], Map.of(), List.of(),
+          Duration.ofMillis(5), 1);
+    };
+    var probe = new LinkProbe(pdf, new SoftNotFound(pdf, Clock.systemUTC(), Duration.ofHours(1), new Random(1)), Clock.systemUTC());
+    var request = new LinkCheckRequest(LinkCheckRequest.VERSION, "r1", "https://example.org/notes.PDF", 0L, Instant.EPOCH);
+    assertThat(probe.check(request).outcome()).isEqualTo(CheckOutcome.OK);
+    assertThat(sent).containsExactly("HEAD");
+  }
+
+  @Test
+  void tellsFilesFromPagesByTheLastPathSegment() {
+    assertThat(LinkProbe.isFile(URI.create("https://example.org/slides/intro.pptx"))).isTrue();
+    assertThat(LinkProbe.isFile(URI.create("https://example.org/v1.2/guide"))).isFalse();
+    assertThat(LinkProbe.isFile(URI.create("https://example.org/guide.html"))).isFalse();
   }
 }
