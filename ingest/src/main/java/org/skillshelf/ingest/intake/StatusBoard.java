@@ -2,13 +2,8 @@ package org.skillshelf.ingest.intake;
 
 import java.time.Clock;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
-import java.util.Queue;
-import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.ConcurrentLinkedQueue;
 import org.skillshelf.events.SubmissionReceived;
 import org.skillshelf.kafka.StreamsApp;
 
@@ -21,14 +16,11 @@ public final class StatusBoard {
   private static final Duration REMEMBER = Duration.ofMinutes(10);
 
   private final StreamsApp intake;
-  private final Clock clock;
-  private final Map<String, SubmissionReceived> recent = new ConcurrentHashMap<>();
-  /** The same suggestions in the order they arrived, so expiry looks only at the oldest. */
-  private final Queue<SubmissionReceived> arrivals = new ConcurrentLinkedQueue<>();
+  private final InFlightSubmissions inFlight;
 
   public StatusBoard(StreamsApp intake, Clock clock) {
     this.intake = intake;
-    this.clock = clock;
+    this.inFlight = new InFlightSubmissions(REMEMBER, InFlightSubmissions.MAX_HELD, clock);
   }
 
   public Optional<ResourceStatus> find(String resourceId) {
@@ -36,14 +28,7 @@ public final class StatusBoard {
   }
 
   void accepted(SubmissionReceived event) {
-    Instant cutoff = clock.instant().minus(REMEMBER);
-    for (SubmissionReceived oldest = arrivals.peek(); oldest != null && oldest.at().isBefore(cutoff); oldest = arrivals.peek()) {
-      if (arrivals.remove(oldest)) {
-        recent.remove(oldest.submissionId());
-      }
-    }
-    recent.put(event.submissionId(), event);
-    arrivals.add(event);
+    inFlight.remember(event);
   }
 
   /** The status of the resource a submission suggested, including suggestions still in flight. */
@@ -57,12 +42,8 @@ public final class StatusBoard {
     if (known.isPresent()) {
       return known;
     }
-    SubmissionReceived pending = recent.get(submissionId);
-    if (pending == null) {
-      return Optional.empty();
-    }
-    return Optional.of(new ResourceStatus(ResourceStatus.VERSION, pending.resourceId(), pending.url(), pending.canonicalUrl(),
-        SubmissionStatus.RECEIVED, List.of(new ResourceStatus.StatusChange(SubmissionStatus.RECEIVED, pending.at(), null)),
-        List.of(), null));
+    return inFlight.find(submissionId).map(pending -> new ResourceStatus(ResourceStatus.VERSION, pending.resourceId(), pending.url(),
+        pending.canonicalUrl(), SubmissionStatus.RECEIVED,
+        List.of(new ResourceStatus.StatusChange(SubmissionStatus.RECEIVED, pending.at(), null)), List.of(), null));
   }
 }
