@@ -46,9 +46,12 @@ final class HtmlMetadata {
   /** A visible byline: a rel=author link, else an element whose class names a byline or author. */
   private static List<String> bylines(PageElements elements) {
     var relAuthor = PageElements.attributeIs("rel", "author");
-    for (Element element : PageElements.matching(elements.withRelOrClass(), element -> relAuthor.test(element)
-        || PageElements.classContains(element, "author") && element.hasClass("author")
-        || PageElements.classContains(element, "byline"))) {
+    for (PageElements.Classed classed : elements.withRelOrClass()) {
+      Element element = classed.element();
+      if (!(relAuthor.test(element) || classed.lowerClass().contains("author") && element.hasClass("author")
+          || classed.lowerClass().contains("byline"))) {
+        continue;
+      }
       Element named = element.selectFirst(BYLINE_NAME);
       String text = (named != null && named != element ? named : element).text();
       text = BY.matcher(BYLINE_END.split(text.strip(), 2)[0]).replaceFirst("").strip();

@@ -101,7 +101,8 @@ final class MetaTags {
 
   private void links(MetadataDraft draft) {
     for (Element link : PageElements.matching(elements.withAttribute("rel"),
-        element -> (element.nameIs("a") || element.nameIs("link")) && LICENCE_REL.matcher(element.attr("rel")).find())) {
+        element -> (element.nameIs("a") || element.nameIs("link"))
+        && PageElements.attributeContains(element, "rel", "licen") && LICENCE_REL.matcher(element.attr("rel")).find())) {
       draft.offerLicence(link.attr("href"));
     }
     var canonical = PageElements.attributeIs("rel", "canonical");
@@ -186,11 +187,9 @@ final class MetaTags {
     draft.offerDeclaredLanguage(htmlAttribute("xml:lang"));
     draft.offerDeclaredLanguage(first("language", "content-language"));
     draft.offerDeclaredLanguage(meta("og:locale"));
-    for (Element paywalled : PageElements.matching(elements.withAttribute("class"), element -> {
-      return PageElements.classContains(element, "paywall")
-          && PAYWALL.matcher(PageElements.lowerClass(element)).find();
-    })) {
-      if (!paywalled.text().isBlank()) {
+    for (PageElements.Classed classed : elements.withRelOrClass()) {
+      String names = classed.lowerClass();
+      if (names.contains("paywall") && PAYWALL.matcher(names).find() && !classed.element().text().isBlank()) {
         draft.offerFreeToAccess(false);
       }
     }

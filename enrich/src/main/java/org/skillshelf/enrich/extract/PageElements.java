@@ -25,8 +25,11 @@ final class PageElements {
   private final Document page;
   private final Map<String, List<Element>> byTag = new HashMap<>();
   private final Map<String, List<Element>> byAttribute = new HashMap<>();
-  /** Elements with a rel or class attribute: where bylines are looked for. */
-  private final List<Element> withRelOrClass = new ArrayList<>();
+  /** Elements with a rel or class attribute, with their class in lower case: bylines, paywalls. */
+  private final List<Classed> withRelOrClass = new ArrayList<>();
+
+  /** An element with its class attribute in lower case (empty when it has none), made once. */
+  record Classed(Element element, String lowerClass) {}
 
   PageElements(Document page) {
     this.page = page;
@@ -53,7 +56,7 @@ final class PageElements {
       }
     }
     if (relOrClass) {
-      withRelOrClass.add(element);
+      withRelOrClass.add(new Classed(element, lowerClass(element)));
     }
   }
 
@@ -82,7 +85,7 @@ final class PageElements {
   }
 
   /** The elements carrying a rel or a class attribute, in page order. */
-  List<Element> withRelOrClass() {
+  List<Classed> withRelOrClass() {
     return withRelOrClass;
   }
 
@@ -116,15 +119,14 @@ final class PageElements {
   }
 
   /**
-   * True when the class attribute holds the ASCII word, ignoring ASCII case, as a substring: as
-   * {@code lowerClass(element).contains(word)} for a lower-case ASCII word, without building the
-   * lower-case copy for every element of the page.
+   * True when the attribute holds the ASCII word, ignoring ASCII case, as a substring: a cheap
+   * test that must pass before a case-insensitive pattern on the same word can match.
    */
-  static boolean classContains(Element element, String word) {
-    String names = element.attr("class");
-    int last = names.length() - word.length();
+  static boolean attributeContains(Element element, String key, String word) {
+    String value = element.attr(key);
+    int last = value.length() - word.length();
     for (int start = 0; start <= last; start++) {
-      if (asciiMatchAt(names, start, word)) {
+      if (asciiMatchAt(value, start, word)) {
         return true;
       }
     }
