@@ -103,8 +103,9 @@ final class ContentArea {
         break;
       }
       double divider = level == 0 ? 1 : level == 1 ? 2 : level * 3;
-      scores.merge(ancestor, initialScore(ancestor) + score / divider,
-          (old, added) -> old + score / divider);
+      // The initial score (class and id words) only for an ancestor's first vote, not every vote.
+      Double old = scores.get(ancestor);
+      scores.put(ancestor, old == null ? initialScore(ancestor) + score / divider : old + score / divider);
       ancestor = ancestor.parent();
     }
   }
