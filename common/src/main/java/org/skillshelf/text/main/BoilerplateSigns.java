@@ -79,29 +79,53 @@ final class BoilerplateSigns {
     return weight;
   }
 
+  private static final Set<String> ARTICLE_MARKS = Set.of("articlebody", "hentry");
+
   /** True when class or id name furniture strongly enough to drop the element outright. */
   static boolean isStrongFurniture(Element element) {
-    return matches(element, STRONG) && !matches(element, Set.of("articlebody", "hentry"));
+    return isStrongFurniture(names(element));
+  }
+
+  /** As {@link #isStrongFurniture(Element)}, for the element's {@link #names}. */
+  static boolean isStrongFurniture(List<String> names) {
+    return namesAny(names, STRONG) && !namesAny(names, ARTICLE_MARKS);
   }
 
   /** True when class or id name furniture and nothing in them names content. */
   static boolean isWeakFurniture(Element element) {
-    return matches(element, WEAK) && !matches(element, CONTENT);
+    return isWeakFurniture(names(element));
   }
 
-  static boolean namesAny(Element element, Set<String> words) {
-    return matches(element, words);
+  /** As {@link #isWeakFurniture(Element)}, for the element's {@link #names}. */
+  static boolean isWeakFurniture(List<String> names) {
+    return namesAny(names, WEAK) && !namesAny(names, CONTENT);
   }
 
-  private static boolean matches(Element element, Set<String> words) {
-    for (String attribute : new String[] {element.className(), element.id()}) {
-      for (String word : words(attribute)) {
-        if (words.contains(word)) {
-          return true;
-        }
+  static boolean namesAny(List<String> names, Set<String> words) {
+    for (String name : names) {
+      if (words.contains(name)) {
+        return true;
       }
     }
     return false;
+  }
+
+  /**
+   * The words of the element's class, then of its id: split once per element and asked several
+   * questions, rather than split again for each.
+   */
+  static List<String> names(Element element) {
+    String className = element.className();
+    String id = element.id();
+    if (id.isEmpty()) {
+      return words(className);
+    }
+    if (className.isEmpty()) {
+      return words(id);
+    }
+    List<String> names = new ArrayList<>(words(className));
+    names.addAll(words(id));
+    return names;
   }
 
   /**

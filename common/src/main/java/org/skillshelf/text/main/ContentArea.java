@@ -5,7 +5,10 @@ import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.regex.Pattern;
 import org.jsoup.nodes.Element;
+import org.jsoup.select.Evaluator;
+import org.jsoup.select.QueryParser;
 
 /**
  * Chooses the elements that hold a page's main text, after {@link PageCleaner} has run. Every
@@ -20,6 +23,9 @@ final class ContentArea {
       "address", "article", "blockquote", "dl", "div", "fieldset", "figure", "footer", "form",
       "h1", "h2", "h3", "h4", "h5", "h6", "header", "hr", "li", "main", "nav", "ol", "p", "pre",
       "section", "table", "ul", "tr", "td", "th", "tbody", "thead", "dd", "dt", "aside");
+  /** Parsed once: a query string given to select would be parsed again for every page. */
+  private static final Evaluator ARTICLE_BODY = QueryParser.parse("[itemprop=articleBody], [itemprop=text]");
+  private static final Pattern SENTENCE_END = Pattern.compile("\\.( |$)");
   private static final int MIN_PARAGRAPH_CHARS = 25;
   private static final int ANCESTOR_LEVELS = 5;
 
@@ -30,9 +36,8 @@ final class ContentArea {
     this.counts = counts;
   }
 
-  /** The elements whose text is the main text, in page order. */
-  static List<Element> of(Element body) {
-    TextCounts counts = TextCounts.measure(body);
+  /** The elements whose text is the main text, in page order, given the body's text counts. */
+  static List<Element> of(Element body, TextCounts counts) {
     Element marked = markedArticleBody(body, counts);
     if (marked != null) {
       return List.of(marked);
@@ -42,7 +47,7 @@ final class ContentArea {
 
   private static Element markedArticleBody(Element body, TextCounts counts) {
     Element best = null;
-    for (Element candidate : body.select("[itemprop=articleBody], [itemprop=text]")) {
+    for (Element candidate : body.select(ARTICLE_BODY)) {
       if (best == null || counts.of(candidate).chars > counts.of(best).chars) {
         best = candidate;
       }
@@ -98,8 +103,9 @@ final class ContentArea {
         break;
       }
       double divider = level == 0 ? 1 : level == 1 ? 2 : level * 3;
-      scores.merge(ancestor, initialScore(ancestor) + score / divider,
-          (old, added) -> old + score / divider);
+      // The initial score (class and id words) only for an ancestor's first vote, not every vote.
+      Double old = scores.get(ancestor);
+      scores.put(ancestor, old == null ? initialScore(ancestor) + score / divider : old + score / divider);
       ancestor = ancestor.parent();
     }
   }
@@ -169,6 +175,6 @@ final class ContentArea {
     TextCounts.Count count = counts.of(sibling);
     String text = sibling.text();
     return count.chars > 80 && count.linkDensity() < 0.25
-        || count.chars > 0 && count.linkDensity() == 0 && text.matches(".*\\.( |$).*");
+        || count.chars > 0 && count.linkDensity() == 0 && SENTENCE_END.matcher(text).find();
   }
 }

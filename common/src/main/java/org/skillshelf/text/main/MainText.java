@@ -53,9 +53,10 @@ public final class MainText {
       throw new IllegalArgumentException("maxChars must be at least 1, was " + maxChars);
     }
     Element body = page.body();
-    PageCleaner.clean(body);
-    List<Element> content = ContentArea.of(body);
-    return TextRenderer.render(content, maxChars);
+    // Counted while cleaning, and shared: choosing the content and writing it change nothing.
+    TextCounts counts = PageCleaner.clean(body);
+    List<Element> content = ContentArea.of(body, counts);
+    return TextRenderer.render(content, counts, maxChars);
   }
 
   /**

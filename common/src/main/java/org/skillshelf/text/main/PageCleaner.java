@@ -24,33 +24,29 @@ final class PageCleaner {
 
   private PageCleaner() {}
 
-  static void clean(Element body) {
+  /** Cleans the body in place; gives the text counts of what is left. */
+  static TextCounts clean(Element body) {
+    removeCommentsAndTagged(body);
+    TextCounts counts = TextCounts.measure(body);
+    removeNamed(body, counts);
+    return counts;
+  }
+
+  /** Comments and furniture known by tag, role or hiding go in one walk: neither decides the other. */
+  private static void removeCommentsAndTagged(Element body) {
     List<Node> doomed = new ArrayList<>();
     NodeTraversor.filter(
         (node, depth) -> {
           if (node instanceof Comment) {
             doomed.add(node);
-          }
-          return NodeFilter.FilterResult.CONTINUE;
-        },
-        body);
-    doomed.forEach(Node::remove);
-    removeTagged(body);
-    removeNamed(body, TextCounts.measure(body));
-  }
-
-  private static void removeTagged(Element body) {
-    List<Element> doomed = new ArrayList<>();
-    NodeTraversor.filter(
-        (node, depth) -> {
-          if (node instanceof Element element && element != body && isTaggedFurniture(element)) {
+          } else if (node instanceof Element element && element != body && isTaggedFurniture(element)) {
             doomed.add(element);
             return NodeFilter.FilterResult.SKIP_ENTIRELY;
           }
           return NodeFilter.FilterResult.CONTINUE;
         },
         body);
-    doomed.forEach(Element::remove);
+    doomed.forEach(Node::remove);
   }
 
   private static boolean isTaggedFurniture(Element element) {
@@ -75,7 +71,7 @@ final class PageCleaner {
           return NodeFilter.FilterResult.CONTINUE;
         },
         body);
-    doomed.forEach(Element::remove);
+    doomed.forEach(counts::remove);
   }
 
   private static boolean isNamedFurniture(Element element, double shareOfPage) {
@@ -86,11 +82,15 @@ final class PageCleaner {
     if (name.equals("form") || name.equals("header")) {
       return shareOfPage < PROTECTED_SHARE;
     }
-    if (BoilerplateSigns.namesAny(element, ALWAYS_FURNITURE_WORDS) && shareOfPage < 0.8) {
+    List<String> names = BoilerplateSigns.names(element);
+    if (names.isEmpty()) {
+      return false;
+    }
+    if (BoilerplateSigns.namesAny(names, ALWAYS_FURNITURE_WORDS) && shareOfPage < 0.8) {
       return true;
     }
     return shareOfPage < PROTECTED_SHARE
-        && (BoilerplateSigns.isStrongFurniture(element)
-            || BoilerplateSigns.isWeakFurniture(element));
+        && (BoilerplateSigns.isStrongFurniture(names)
+            || BoilerplateSigns.isWeakFurniture(names));
   }
 }

@@ -1,5 +1,6 @@
 package org.skillshelf.text.main;
 
+import java.util.ArrayDeque;
 import java.util.IdentityHashMap;
 import java.util.Map;
 import org.jsoup.nodes.Element;
@@ -43,43 +44,77 @@ final class TextCounts {
     return counts.getOrDefault(element, NONE);
   }
 
+  /**
+   * Removes an element from the page and takes its counts off its ancestors', so that the counts
+   * stay those of the page as it now is without counting it all again.
+   */
+  void remove(Element element) {
+    Count gone = of(element);
+    int chars = gone.chars;
+    int commas = gone.commas;
+    int paragraphs = gone.paragraphs + (element.nameIs("p") ? 1 : 0);
+    int linkChars = element.nameIs("a") ? gone.chars : gone.linkChars;
+    for (Element up = element.parent(); up != null; up = up.parent()) {
+      Count count = counts.get(up);
+      if (count == null) {
+        break;
+      }
+      count.chars -= chars;
+      count.commas -= commas;
+      count.paragraphs -= paragraphs;
+      count.linkChars -= linkChars;
+      if (up.nameIs("a")) {
+        linkChars = chars; // a link passes all its text up as link text
+      }
+    }
+    element.remove();
+  }
+
+  /**
+   * Counts each element's own text into its count, and adds a finished element's count to its
+   * parent's: the counts of the open elements are kept on a stack, so no node needs a lookup.
+   */
   private final class Counter implements NodeVisitor {
+    private final ArrayDeque<Count> open = new ArrayDeque<>();
+
     @Override
     public void head(Node node, int depth) {
       if (node instanceof Element element) {
-        counts.put(element, new Count());
+        Count count = new Count();
+        counts.put(element, count);
+        open.push(count);
       }
     }
 
     @Override
     public void tail(Node node, int depth) {
-      if (!(node.parent() instanceof Element parent)) {
-        return;
-      }
-      Count into = counts.get(parent);
-      if (into == null) {
-        return;
-      }
       if (node instanceof TextNode text) {
-        String content = text.getWholeText();
-        for (int i = 0; i < content.length(); i++) {
-          char c = content.charAt(i);
-          if (!Character.isWhitespace(c) && c != '\u00a0') {
-            into.chars++;
-          }
-          if (c == ',' || c == '\uff0c' || c == '\u060c') {
-            into.commas++;
-          }
+        Count into = open.peek();
+        if (into != null) {
+          addText(text.getWholeText(), into);
         }
       } else if (node instanceof Element element) {
-        Count own = counts.get(element);
-        if (own == null) {
-          return;
+        Count own = open.pop();
+        Count into = open.peek();
+        if (into == null) {
+          return; // the root: its parent is not counted
         }
         into.chars += own.chars;
         into.commas += own.commas;
         into.linkChars += element.nameIs("a") ? own.chars : own.linkChars;
         into.paragraphs += own.paragraphs + (element.nameIs("p") ? 1 : 0);
+      }
+    }
+
+    private static void addText(String content, Count into) {
+      for (int i = 0; i < content.length(); i++) {
+        char c = content.charAt(i);
+        if (!Character.isWhitespace(c) && c != '\u00a0') {
+          into.chars++;
+        }
+        if (c == ',' || c == '\uff0c' || c == '\u060c') {
+          into.commas++;
+        }
       }
     }
   }

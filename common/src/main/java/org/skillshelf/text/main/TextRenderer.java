@@ -2,7 +2,6 @@ package org.skillshelf.text.main;
 
 import java.util.List;
 import java.util.Set;
-import java.util.regex.Pattern;
 import org.jsoup.nodes.Element;
 import org.jsoup.nodes.Node;
 import org.jsoup.nodes.TextNode;
@@ -23,7 +22,6 @@ final class TextRenderer {
       "section", "table", "tr", "ul", "td", "th", "caption", "summary", "details");
   private static final Set<String> CHECKED = Set.of(
       "div", "section", "ul", "ol", "table", "dl", "figure", "header", "p", "span");
-  private static final Pattern SPACE = Pattern.compile("[\\s\\u00a0]+");
 
   private final StringBuilder out = new StringBuilder();
   private final StringBuilder paragraph = new StringBuilder();
@@ -35,9 +33,9 @@ final class TextRenderer {
     this.maxChars = maxChars;
   }
 
-  static String render(List<Element> content, int maxChars) {
-    Element root = content.getFirst().parent() != null ? content.getFirst().parent() : content.getFirst();
-    TextRenderer renderer = new TextRenderer(TextCounts.measure(root), maxChars);
+  /** The text of the content elements; {@code counts} must cover them (as the body's counts do). */
+  static String render(List<Element> content, TextCounts counts, int maxChars) {
+    TextRenderer renderer = new TextRenderer(counts, maxChars);
     for (Element element : content) {
       if (renderer.out.length() >= maxChars) {
         break;
@@ -49,7 +47,10 @@ final class TextRenderer {
   }
 
   private void flush() {
-    String text = SPACE.matcher(paragraph).replaceAll(" ").strip();
+    if (paragraph.isEmpty()) {
+      return;
+    }
+    String text = collapseSpaces(paragraph).strip();
     paragraph.setLength(0);
     if (!text.isEmpty()) {
       if (!out.isEmpty()) {
@@ -57,6 +58,33 @@ final class TextRenderer {
       }
       out.append(text);
     }
+  }
+
+  /**
+   * Each run of ASCII whitespace and no-break spaces as one space. A loop rather than a pattern,
+   * because it runs on every paragraph of every page.
+   */
+  static String collapseSpaces(CharSequence text) {
+    StringBuilder collapsed = new StringBuilder(text.length());
+    boolean inSpace = false;
+    for (int i = 0; i < text.length(); i++) {
+      char c = text.charAt(i);
+      if (isSpace(c)) {
+        if (!inSpace) {
+          collapsed.append(' ');
+        }
+        inSpace = true;
+      } else {
+        collapsed.append(c);
+        inSpace = false;
+      }
+    }
+    return collapsed.toString();
+  }
+
+  /** ASCII whitespace (what {@code \s} matches) or a no-break space. */
+  private static boolean isSpace(char c) {
+    return c == ' ' || c == '\t' || c == '\n' || c == '\u000B' || c == '\f' || c == '\r' || c == '\u00a0';
   }
 
   private boolean isLeftOut(Element element) {

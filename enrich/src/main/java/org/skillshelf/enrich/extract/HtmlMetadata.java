@@ -5,6 +5,8 @@ import java.util.List;
 import java.util.regex.Pattern;
 import org.jsoup.nodes.Document;
 import org.jsoup.nodes.Element;
+import org.jsoup.select.Evaluator;
+import org.jsoup.select.QueryParser;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -16,6 +18,9 @@ final class HtmlMetadata {
 
   private static final Pattern BYLINE_END = Pattern.compile("\\s+[-|•·–—]\\s+|\\s*\\n");
   private static final Pattern BY = Pattern.compile("^(?i)(by|von|par|por|di|door)\\s+");
+  private static final Pattern DIGIT = Pattern.compile("\\d");
+  /** Parsed once: a query string given to selectFirst would be parsed again on every call. */
+  private static final Evaluator BYLINE_NAME = QueryParser.parse("[rel=author], [itemprop=name], .name, .author");
 
   private HtmlMetadata() {}
 
@@ -28,25 +33,29 @@ final class HtmlMetadata {
     draft.offerType(platform);
     draft.offerType(ResourceTypes.fromSchemaTypes(schemaTypes));
     MetaTags.readInto(elements, draft);
-    Element h1 = elements.first(element -> element.nameIs("h1"));
+    Element h1 = elements.firstNamed("h1");
     String heading = h1 == null ? null : h1.text();
     draft.offerTitle(PageTitle.withoutSiteName(page.title(), draft.siteName, heading, pageUri));
     draft.offerTitle(heading);
     draft.offerAuthors(bylines(elements));
     draft.offerType(ResourceTypes.fromStructure(pageUri, draft.title,
-        elements.first(element -> element.nameIs("article")) != null));
+        elements.firstNamed("article") != null));
     return draft;
   }
 
   /** A visible byline: a rel=author link, else an element whose class names a byline or author. */
   private static List<String> bylines(PageElements elements) {
     var relAuthor = PageElements.attributeIs("rel", "author");
-    for (Element element : elements.matching(element -> relAuthor.test(element)
-        || element.hasClass("author") || PageElements.lowerClass(element).contains("byline"))) {
-      Element named = element.selectFirst("[rel=author], [itemprop=name], .name, .author");
+    for (PageElements.Classed classed : elements.withRelOrClass()) {
+      Element element = classed.element();
+      if (!(relAuthor.test(element) || classed.lowerClass().contains("author") && element.hasClass("author")
+          || classed.lowerClass().contains("byline"))) {
+        continue;
+      }
+      Element named = element.selectFirst(BYLINE_NAME);
       String text = (named != null && named != element ? named : element).text();
       text = BY.matcher(BYLINE_END.split(text.strip(), 2)[0]).replaceFirst("").strip();
-      if (!text.isEmpty() && text.length() < 100 && !text.matches(".*\\d.*")) {
+      if (!text.isEmpty() && text.length() < 100 && !DIGIT.matcher(text).find()) {
         return List.of(text);
       }
     }

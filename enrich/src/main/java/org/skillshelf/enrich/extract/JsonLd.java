@@ -46,8 +46,8 @@ final class JsonLd {
   /** Offers the resource node's fields to the draft; returns the node's schema.org types. */
   static List<String> readInto(PageElements elements, MetadataDraft draft) {
     List<JsonNode> nodes = new ArrayList<>();
-    for (Element script : elements.matching(element -> element.nameIs("script")
-        && element.attr("type").toLowerCase(Locale.ROOT).contains("application/ld+json"))) {
+    for (Element script : PageElements.matching(elements.named("script"), element ->
+        element.attr("type").toLowerCase(Locale.ROOT).contains("application/ld+json"))) {
       try {
         collect(MAPPER.readTree(withoutCdata(script.data())), nodes);
       } catch (JacksonException e) {

@@ -34,7 +34,7 @@ final class LanguageIdentifier {
 
   @Nullable String detect(String text) {
     String sample = text.length() > SAMPLE_CHARS ? text.substring(0, SAMPLE_CHARS) : text;
-    if (sample.codePoints().filter(Character::isLetter).count() < MIN_LETTERS) {
+    if (!hasLetters(sample, MIN_LETTERS)) {
       return null;
     }
     List<DetectedLanguage> found = detector.getProbabilities(sample);
@@ -42,5 +42,18 @@ final class LanguageIdentifier {
       return null;
     }
     return found.getFirst().getLocale().getLanguage();
+  }
+
+  /** True when the text has at least {@code wanted} letters; stops counting there. */
+  private static boolean hasLetters(String text, int wanted) {
+    int letters = 0;
+    for (int i = 0; i < text.length() && letters < wanted; ) {
+      int c = text.codePointAt(i);
+      if (Character.isLetter(c)) {
+        letters++;
+      }
+      i += Character.charCount(c);
+    }
+    return letters >= wanted;
   }
 }

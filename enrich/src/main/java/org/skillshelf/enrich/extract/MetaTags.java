@@ -10,6 +10,8 @@ import java.util.Set;
 import java.util.regex.Pattern;
 import org.jsoup.nodes.Document;
 import org.jsoup.nodes.Element;
+import org.jsoup.select.Evaluator;
+import org.jsoup.select.QueryParser;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -22,7 +24,11 @@ final class MetaTags {
   private static final Pattern LICENCE_REL = Pattern.compile("(?i)\\blicen[cs]e\\b");
   private static final Pattern WORK_TYPE = Pattern.compile("(?i)(Article|BlogPosting|Course"
       + "|VideoObject|Book|HowTo|LearningResource|CreativeWork)$");
+  private static final Pattern WHITESPACE = Pattern.compile("\\s+");
   private static final Pattern PAYWALL = Pattern.compile("(^|[-_ ])paywall(ed)?($|[-_ ])");
+
+  /** Parsed once: a query string given to selectFirst would be parsed again on every call. */
+  private static final Evaluator ITEMPROP_NAME = QueryParser.parse("[itemprop=name]");
 
   private final PageElements elements;
   private final Document page;
@@ -40,8 +46,8 @@ final class MetaTags {
    * both ways mostly means the property one, which is the form OpenGraph and RDFa define.
    */
   private static Map<String, List<String>> index(PageElements elements) {
-    List<Element> metas = elements.matching(element -> element.nameIs("meta")
-        && !element.attr("content").isBlank());
+    List<Element> metas = PageElements.matching(elements.named("meta"),
+        element -> !element.attr("content").isBlank());
     Map<String, List<String>> contents = new HashMap<>();
     for (String attribute : new String[] {"property", "name"}) {
       for (Element meta : metas) {
@@ -75,7 +81,7 @@ final class MetaTags {
     if (attribute.isBlank()) {
       return;
     }
-    for (String one : attribute.strip().split("\\s+")) {
+    for (String one : WHITESPACE.split(attribute.strip())) {
       names.add(key(one));
     }
   }
@@ -94,12 +100,13 @@ final class MetaTags {
   }
 
   private void links(MetadataDraft draft) {
-    for (Element link : elements.matching(element -> (element.nameIs("a") || element.nameIs("link"))
-        && LICENCE_REL.matcher(element.attr("rel")).find())) {
+    for (Element link : PageElements.matching(elements.withAttribute("rel"),
+        element -> (element.nameIs("a") || element.nameIs("link"))
+        && PageElements.attributeContains(element, "rel", "licen") && LICENCE_REL.matcher(element.attr("rel")).find())) {
       draft.offerLicence(link.attr("href"));
     }
     var canonical = PageElements.attributeIs("rel", "canonical");
-    Element link = elements.first(element -> element.nameIs("link") && canonical.test(element)
+    Element link = PageElements.first(elements.withAttribute("rel"), element -> element.nameIs("link") && canonical.test(element)
         && element.hasAttr("abs:href"));
     draft.offerCanonicalUrl(link == null ? "" : link.attr("abs:href"));
   }
@@ -153,16 +160,16 @@ final class MetaTags {
   }
 
   private void microdata(MetadataDraft draft) {
-    Element scope = elements.first(element -> element.hasAttr("itemscope")
-        && WORK_TYPE.matcher(element.attr("itemtype")).find());
+    Element scope = PageElements.first(elements.withAttribute("itemscope"),
+        element -> WORK_TYPE.matcher(element.attr("itemtype")).find());
     Element root = scope != null ? scope : page;
     draft.offerTitle(itemprop(root, "headline"));
     if (scope != null) {
       draft.offerTitle(itemprop(root, "name"));
     }
     List<String> authors = new ArrayList<>();
-    for (Element author : elements.matching(PageElements.attributeIs("itemprop", "author"))) {
-      Element name = author.selectFirst("[itemprop=name]");
+    for (Element author : PageElements.matching(elements.withAttribute("itemprop"), PageElements.attributeIs("itemprop", "author"))) {
+      Element name = author.selectFirst(ITEMPROP_NAME);
       authors.add(name != null ? value(name) : value(author));
     }
     draft.offerAuthors(authors);
@@ -180,11 +187,9 @@ final class MetaTags {
     draft.offerDeclaredLanguage(htmlAttribute("xml:lang"));
     draft.offerDeclaredLanguage(first("language", "content-language"));
     draft.offerDeclaredLanguage(meta("og:locale"));
-    for (Element paywalled : elements.matching(element -> {
-      String names = PageElements.lowerClass(element);
-      return names.contains("paywall") && PAYWALL.matcher(names).find();
-    })) {
-      if (!paywalled.text().isBlank()) {
+    for (PageElements.Classed classed : elements.withRelOrClass()) {
+      String names = classed.lowerClass();
+      if (names.contains("paywall") && PAYWALL.matcher(names).find() && !classed.element().text().isBlank()) {
         draft.offerFreeToAccess(false);
       }
     }
@@ -211,13 +216,13 @@ final class MetaTags {
   }
 
   private String htmlAttribute(String key) {
-    Element html = elements.first(element -> element.nameIs("html") && element.hasAttr(key));
+    Element html = PageElements.first(elements.named("html"), element -> element.hasAttr(key));
     return html == null ? "" : html.attr(key);
   }
 
   /** The first element under root, or root itself, with the itemprop. */
   private @Nullable String itemprop(Element root, String name) {
-    Element element = elements.first(PageElements.attributeIs("itemprop", name)
+    Element element = PageElements.first(elements.withAttribute("itemprop"), PageElements.attributeIs("itemprop", name)
         .and(candidate -> root == page || isWithin(candidate, root)));
     return element == null ? null : value(element);
   }

@@ -3,6 +3,7 @@ package org.skillshelf.enrich.extract;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.regex.Pattern;
 import org.jspecify.annotations.Nullable;
 import org.skillshelf.events.ResourceMetadata;
 import org.skillshelf.licence.Licences;
@@ -19,6 +20,8 @@ final class MetadataDraft {
   static final int MAX_AUTHORS = 20;
   private static final int MAX_URL = 2000;
   private static final int MAX_SHORT = 100;
+  private static final Pattern SUBTAG_END = Pattern.compile("[-_,; ]");
+  private static final Pattern PRIMARY_SUBTAG = Pattern.compile("[a-z]{2,3}");
 
   @Nullable String title;
   @Nullable String description;
@@ -132,8 +135,8 @@ final class MetadataDraft {
     if (clean == null) {
       return null;
     }
-    String primary = clean.split("[-_,; ]", 2)[0].toLowerCase(Locale.ROOT);
-    return primary.matches("[a-z]{2,3}") ? primary : null;
+    String primary = SUBTAG_END.split(clean, 2)[0].toLowerCase(Locale.ROOT);
+    return PRIMARY_SUBTAG.matcher(primary).matches() ? primary : null;
   }
 
   private static @Nullable String absoluteUrl(@Nullable String raw) {

@@ -1,35 +1,97 @@
 package org.skillshelf.enrich.extract;
 
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.function.Predicate;
 import org.jsoup.nodes.Document;
 import org.jsoup.nodes.Element;
+import org.jsoup.select.NodeTraversor;
 import org.jspecify.annotations.Nullable;
 
 /**
- * Every element of a page, listed once in page order, so that the many questions metadata asks
- * ("the first element with itemprop=author", "links with rel=license") are answered from a list
- * instead of a new walk of the tree each, and without regular-expression selectors.
+ * A page's elements, gathered in one walk of the tree and filed by tag name and by the few
+ * attributes metadata asks about (itemprop, itemscope, rel, class), each list in page order. The
+ * many questions metadata asks ("the first element with itemprop=author", "links with
+ * rel=license") are then answered from a short list instead of a walk over every element each.
  */
 final class PageElements {
 
+  /** The attributes elements are filed by; asking for any other is a programming error. */
+  private static final List<String> FILED_ATTRIBUTES = List.of("itemprop", "itemscope", "rel", "class");
+
   private final Document page;
-  private final List<Element> all;
+  private final Map<String, List<Element>> byTag = new HashMap<>();
+  private final Map<String, List<Element>> byAttribute = new HashMap<>();
+  /** Elements with a rel or class attribute, with their class in lower case: bylines, paywalls. */
+  private final List<Classed> withRelOrClass = new ArrayList<>();
+
+  /** An element with its class attribute in lower case (empty when it has none), made once. */
+  record Classed(Element element, String lowerClass) {}
 
   PageElements(Document page) {
     this.page = page;
-    this.all = page.getAllElements();
+    for (String attribute : FILED_ATTRIBUTES) {
+      byAttribute.put(attribute, new ArrayList<>());
+    }
+    // A visitor rather than getAllElements(), which builds its list through a stream.
+    NodeTraversor.traverse((node, depth) -> {
+      if (node instanceof Element element) {
+        byTag.computeIfAbsent(element.normalName(), tag -> new ArrayList<>()).add(element);
+        if (element.attributesSize() > 0) {
+          file(element);
+        }
+      }
+    }, page);
+  }
+
+  private void file(Element element) {
+    boolean relOrClass = false;
+    for (String attribute : FILED_ATTRIBUTES) {
+      if (element.hasAttr(attribute)) {
+        byAttribute.get(attribute).add(element);
+        relOrClass |= attribute.equals("rel") || attribute.equals("class");
+      }
+    }
+    if (relOrClass) {
+      withRelOrClass.add(new Classed(element, lowerClass(element)));
+    }
   }
 
   Document page() {
     return page;
   }
 
-  List<Element> matching(Predicate<Element> test) {
+  /** The elements with this (lower-case) tag name, in page order. */
+  List<Element> named(String tag) {
+    return byTag.getOrDefault(tag, List.of());
+  }
+
+  /** The first element with this tag name, if any. */
+  @Nullable Element firstNamed(String tag) {
+    List<Element> found = named(tag);
+    return found.isEmpty() ? null : found.getFirst();
+  }
+
+  /** The elements carrying the attribute (one of itemprop, itemscope, rel, class), in page order. */
+  List<Element> withAttribute(String key) {
+    List<Element> found = byAttribute.get(key);
+    if (found == null) {
+      throw new IllegalArgumentException("elements are not filed by the attribute " + key);
+    }
+    return found;
+  }
+
+  /** The elements carrying a rel or a class attribute, in page order. */
+  List<Classed> withRelOrClass() {
+    return withRelOrClass;
+  }
+
+  static List<Element> matching(List<Element> elements, Predicate<Element> test) {
     List<Element> found = new ArrayList<>();
-    for (Element element : all) {
+    for (Element element : elements) {
       if (test.test(element)) {
         found.add(element);
       }
@@ -37,8 +99,8 @@ final class PageElements {
     return found;
   }
 
-  @Nullable Element first(Predicate<Element> test) {
-    for (Element element : all) {
+  static @Nullable Element first(List<Element> elements, Predicate<Element> test) {
+    for (Element element : elements) {
       if (test.test(element)) {
         return element;
       }
@@ -51,22 +113,34 @@ final class PageElements {
     return element -> element.hasAttr(key) && element.attr(key).strip().equalsIgnoreCase(value);
   }
 
-  /** True when the attribute holds the word among its space-separated words, ignoring case. */
-  static boolean hasWord(Element element, String key, String word) {
+  /** The class attribute in lower case, for substring tests and patterns. */
+  static String lowerClass(Element element) {
+    return element.className().toLowerCase(Locale.ROOT);
+  }
+
+  /**
+   * True when the attribute holds the ASCII word, ignoring ASCII case, as a substring: a cheap
+   * test that must pass before a case-insensitive pattern on the same word can match.
+   */
+  static boolean attributeContains(Element element, String key, String word) {
     String value = element.attr(key);
-    if (value.isEmpty()) {
-      return false;
-    }
-    for (String one : value.strip().split("\\s+")) {
-      if (one.equalsIgnoreCase(word)) {
+    int last = value.length() - word.length();
+    for (int start = 0; start <= last; start++) {
+      if (asciiMatchAt(value, start, word)) {
         return true;
       }
     }
     return false;
   }
 
-  /** The class attribute in lower case, for cheap substring tests before any pattern. */
-  static String lowerClass(Element element) {
-    return element.className().toLowerCase(Locale.ROOT);
+  private static boolean asciiMatchAt(String text, int start, String word) {
+    for (int k = 0; k < word.length(); k++) {
+      char c = text.charAt(start + k);
+      char lower = c >= 'A' && c <= 'Z' ? (char) (c + ('a' - 'A')) : c;
+      if (lower != word.charAt(k)) {
+        return false;
+      }
+    }
+    return true;
   }
 }

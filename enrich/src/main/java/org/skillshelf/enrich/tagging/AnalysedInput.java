@@ -1,24 +1,32 @@
 package org.skillshelf.enrich.tagging;
 
+import java.util.Collections;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
-/** A resource's fields as stemmed terms, analysed once per suggestion and shared by both signals. */
-record AnalysedInput(List<String> title, List<String> description, List<String> text) {
+/**
+ * A resource's fields as stemmed terms, and their frequencies: analysed and counted once per
+ * suggestion and shared by both signals.
+ */
+record AnalysedInput(List<String> title, List<String> description, List<String> text, Map<String, Integer> frequencies) {
   /** Extra copies of title and description terms: they say more about the topic than body text. */
   private static final int TITLE_REPEAT = 3;
   private static final int DESCRIPTION_REPEAT = 2;
 
+  AnalysedInput {
+    frequencies = Collections.unmodifiableMap(frequencies);
+  }
+
   static AnalysedInput of(TaggingInput input, Terms terms) {
-    return new AnalysedInput(
-        terms.of(input.title()),
-        input.description() == null ? List.of() : terms.of(input.description()),
-        terms.of(input.mainText()));
+    List<String> title = terms.of(input.title());
+    List<String> description = input.description() == null ? List.of() : terms.of(input.description());
+    List<String> text = terms.of(input.mainText());
+    return new AnalysedInput(title, description, text, frequencies(title, description, text));
   }
 
   /** Term frequencies over all fields, title and description counted extra. */
-  Map<String, Integer> frequencies() {
+  private static Map<String, Integer> frequencies(List<String> title, List<String> description, List<String> text) {
     Map<String, Integer> tf = new HashMap<>();
     title.forEach(t -> tf.merge(t, TITLE_REPEAT, Integer::sum));
     description.forEach(t -> tf.merge(t, DESCRIPTION_REPEAT, Integer::sum));
@@ -29,7 +37,7 @@ record AnalysedInput(List<String> title, List<String> description, List<String> 
   /** A TF-IDF vector restricted to the words the taxonomy uses. */
   Map<String, Double> vector(SkillPhrases phrases) {
     Map<String, Double> vector = new HashMap<>();
-    frequencies().forEach((term, tf) -> {
+    frequencies.forEach((term, tf) -> {
       double idf = phrases.idf(term);
       if (idf > 0) {
         vector.put(term, (1 + Math.log(tf)) * idf);
