@@ -25,6 +25,8 @@ import org.jspecify.annotations.Nullable;
  * @param curators name → password; empty means "make one admin account with a random password"
  * @param linkcheckRobots whether link checks obey each host's robots.txt ({@code SKILLSHELF_LINKCHECK_ROBOTS}, default false)
  * @param submitRate submissions per window per client; 0 means unlimited
+ * @param taggerMaxExamples approved records the skill tagger learns from, the most recent kept
+ *     ({@code SKILLSHELF_TAGGER_MAX_EXAMPLES}, default 10,000; about 3.5 KB of heap each)
  * @param instanceId names this process among instances of the same service (transactional ids,
  *     client ids); {@code SKILLSHELF_INSTANCE_ID}, by default the host name
  */
@@ -43,13 +45,15 @@ public record SkillshelfConfig(
     Optional<Path> taxonomy,
     int submitRate,
     Duration submitRateWindow,
+    int taggerMaxExamples,
     String instanceId) {
 
   /** Every variable this record reads. */
   public static final List<String> VARIABLES = List.of("SKILLSHELF_HTTP_HOST", "SKILLSHELF_HTTP_PORT",
       "SKILLSHELF_DATA_DIR", "SKILLSHELF_KAFKA_BOOTSTRAP", "SKILLSHELF_SERVICES", "SKILLSHELF_CURATORS",
       "SKILLSHELF_FETCH_ALLOW_CIDRS", "SKILLSHELF_LINKCHECK_INTERVAL", "SKILLSHELF_LINKCHECK_BROKEN_AFTER",
-      "SKILLSHELF_LINKCHECK_BROKEN_MIN_SPAN", "SKILLSHELF_LINKCHECK_ROBOTS", "SKILLSHELF_TAXONOMY", "SKILLSHELF_SUBMIT_RATE", "SKILLSHELF_INSTANCE_ID");
+      "SKILLSHELF_LINKCHECK_BROKEN_MIN_SPAN", "SKILLSHELF_LINKCHECK_ROBOTS", "SKILLSHELF_TAXONOMY", "SKILLSHELF_SUBMIT_RATE",
+      "SKILLSHELF_TAGGER_MAX_EXAMPLES", "SKILLSHELF_INSTANCE_ID");
 
   public SkillshelfConfig {
     services = Set.copyOf(services);
@@ -79,6 +83,7 @@ public record SkillshelfConfig(
         reader.optional("SKILLSHELF_TAXONOMY").map(Path::of),
         rateCount,
         rateWindow,
+        reader.integer("SKILLSHELF_TAGGER_MAX_EXAMPLES", "10000", 1),
         reader.optional("SKILLSHELF_INSTANCE_ID").orElseGet(SkillshelfConfig::hostName));
   }
 

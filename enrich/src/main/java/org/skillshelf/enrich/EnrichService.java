@@ -34,7 +34,7 @@ public final class EnrichService implements StageService {
     this.fetcher = new SafeFetcher(FetchSettings.defaults(AddressPolicy.refusingPrivate(context.config().fetchAllowCidrs())),
         context.registry());
     this.extractor = new ResourceExtractor(ExtractionLimits.defaults());
-    var tagger = new SkillTagger(context.taxonomy());
+    var tagger = new SkillTagger(context.taxonomy(), context.config().taggerMaxExamples());
     var fingerprints = new Fingerprints();
     this.learner = new CatalogueLearner(tagger, fingerprints, context.kafka(), context.registry());
     this.enrichment = new Enrichment(fetcher, extractor, tagger, fingerprints, context.clock(), context.registry());
