@@ -1,11 +1,11 @@
 package org.skillshelf.fetch;
 
 import java.io.BufferedInputStream;
-import java.io.ByteArrayOutputStream;
 import java.io.FilterInputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Collections;
 import java.util.List;
 import java.util.Locale;
@@ -22,6 +22,7 @@ import org.skillshelf.fetch.FetchFailure.Reason;
  */
 final class BodyReader {
   private static final int CHUNK = 16 * 1024;
+  private static final int FIRST_BUFFER = 8 * 1024;
 
   private final long maxBytes;
   private final long maxDecompressedBytes;
@@ -80,10 +81,11 @@ final class BodyReader {
   }
 
   private byte[] drain(InputStream in, long cap, boolean decompressing) throws IOException, FetchFailure {
-    ByteArrayOutputStream out = new ByteArrayOutputStream(CHUNK);
-    byte[] chunk = new byte[CHUNK];
-    long total = 0;
-    for (int n = in.read(chunk); n >= 0; n = in.read(chunk)) {
+    // Read straight into one buffer that doubles as needed: most pages are a few kilobytes, and a
+    // fixed chunk, a growing copy and a final copy allocated ten times the page.
+    byte[] buffer = new byte[FIRST_BUFFER];
+    int total = 0;
+    for (int n = in.read(buffer, 0, buffer.length); n >= 0; n = in.read(buffer, total, buffer.length - total)) {
       total += n;
       if (total > cap) {
         throw decompressing
@@ -91,9 +93,11 @@ final class BodyReader {
                 "the page expands to more than " + Wording.size(cap) + " when decompressed")
             : tooLarge();
       }
-      out.write(chunk, 0, n);
+      if (total == buffer.length) {
+        buffer = Arrays.copyOf(buffer, (int) Math.min(Math.min(cap + 1, Integer.MAX_VALUE - 8), 2L * buffer.length));
+      }
     }
-    return out.toByteArray();
+    return Arrays.copyOf(buffer, total);
   }
 
   /** Codings in the order to undo them: the last one applied comes off first. */
