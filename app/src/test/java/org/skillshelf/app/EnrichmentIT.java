@@ -31,7 +31,8 @@ import org.skillshelf.text.main.MainText;
 /**
  * Enrichment through the contract, of real documents and misbehaving pages served on loopback:
  * a PDF and a Word file are read with their metadata, an HTML page's stored text fingerprints as
- * linkcheck will read the page, and every failure ends as FAILED with a reason a curator understands.
+ * linkcheck will read the page, gzip sent as HTML without saying so is read, binary bytes sent as
+ * HTML never become text, and every failure ends as FAILED with a reason a curator understands.
  */
 class EnrichmentIT {
   private static final Duration PATIENCE = Duration.ofSeconds(90);
@@ -60,6 +61,8 @@ class EnrichmentIT {
         .respond("/huge", new TestWeb.Response(200, "text/html", huge, Map.of()))
         .respond("/moved", new TestWeb.Response(301, "text/html", new byte[0], Map.of("Location", "/moved")))
         .respond("/lesson", new TestWeb.Response(200, "text/html; charset=utf-8", LESSON.getBytes(StandardCharsets.UTF_8), Map.of()))
+        .respond("/gzip-unlabelled", new TestWeb.Response(200, "text/html; charset=utf-8", gzip(LESSON), Map.of()))
+        .respond("/gzip-damaged", new TestWeb.Response(200, "text/html", Arrays.copyOf(gzip(LESSON), 40), Map.of()))
         .respond("/latin1", new TestWeb.Response(200, "text/html; charset=windows-1252",
             "<html><head><title>Caf\u00e9 cataloguing</title></head><body><p>R\u00e9sum\u00e9s of na\u00efve records.</p></body></html>"
                 .getBytes(StandardCharsets.ISO_8859_1), Map.of()));
@@ -133,6 +136,35 @@ class EnrichmentIT {
     JsonNode record = enriched("/moved");
     assertThat(record.get("status").asText()).isEqualTo("FAILED");
     assertThat(record.at("/error/message").asText()).contains("loop");
+  }
+
+  @Test
+  void gzipSentAsHtmlWithoutContentEncodingIsDecodedAndRead() {
+    JsonNode record = enriched("/gzip-unlabelled");
+
+    assertThat(record.get("status").asText()).isEqualTo("IN_REVIEW");
+    assertThat(record.at("/metadata/title").asText()).startsWith("Tides");
+    assertThat(http.get("/api/resources/" + record.get("resourceId").asText() + "/text").body())
+        .startsWith("The moon pulls the oceans");
+  }
+
+  @Test
+  void binaryBytesSentAsHtmlFailSayingSoInsteadOfBecomingText() {
+    JsonNode record = enriched("/gzip-damaged");
+
+    assertThat(record.get("status").asText()).isEqualTo("FAILED");
+    assertThat(record.at("/error/code").asText()).isEqualTo("EXTRACTION_FAILED");
+    assertThat(record.at("/error/message").asText())
+        .isEqualTo("the server labelled this text/html but sent binary data (application/gzip), not a readable page");
+    assertThat(http.get("/api/resources/" + record.get("resourceId").asText() + "/text").body()).isEmpty();
+  }
+
+  private static byte[] gzip(String text) throws IOException {
+    var buffer = new ByteArrayOutputStream();
+    try (var out = new java.util.zip.GZIPOutputStream(buffer)) {
+      out.write(text.getBytes(StandardCharsets.UTF_8));
+    }
+    return buffer.toByteArray();
   }
 
   private static byte[] pdf() throws IOException {

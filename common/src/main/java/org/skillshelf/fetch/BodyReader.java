@@ -1,6 +1,7 @@
 package org.skillshelf.fetch;
 
 import java.io.BufferedInputStream;
+import java.io.ByteArrayInputStream;
 import java.io.FilterInputStream;
 import java.io.IOException;
 import java.io.InputStream;
@@ -13,6 +14,7 @@ import java.util.zip.GZIPInputStream;
 import java.util.zip.Inflater;
 import java.util.zip.InflaterInputStream;
 import java.util.zip.ZipException;
+import org.jspecify.annotations.Nullable;
 import org.skillshelf.fetch.FetchFailure.Reason;
 
 /**
@@ -66,6 +68,42 @@ final class BodyReader {
       // Ends native inflaters now rather than at garbage collection.
       closeQuietly(decoded);
     }
+  }
+
+  /**
+   * The body of a text response that is gzip data although no {@code Content-Encoding} said so
+   * (a server compressing twice, or storing pages compressed and serving them as HTML), decoded
+   * within the same cap as declared compression. Anything else, and gzip data that turns out
+   * damaged, is given back as it came: whoever reads it as text judges bytes that are not text.
+   *
+   * @throws FetchFailure DECOMPRESSION_BOMB when it expands past the cap
+   */
+  byte[] undeclaredGzip(byte[] body, @Nullable String mediaType) throws FetchFailure {
+    if (!isGzip(body) || !isText(mediaType)) {
+      return body;
+    }
+    InputStream decoded = null;
+    try {
+      decoded = new GZIPInputStream(new ByteArrayInputStream(body), CHUNK);
+      return drain(decoded, maxDecompressedBytes, true);
+    } catch (IOException damaged) {
+      return body;
+    } finally {
+      if (decoded != null) {
+        closeQuietly(decoded);
+      }
+    }
+  }
+
+  /** The gzip magic number and its only compression method, deflate (RFC 1952). */
+  private static boolean isGzip(byte[] body) {
+    return body.length >= 3 && (body[0] & 0xff) == 0x1f && (body[1] & 0xff) == 0x8b && body[2] == 8;
+  }
+
+  /** Types read as text; an unlabelled body may be anything, so it is left alone. */
+  private static boolean isText(@Nullable String mediaType) {
+    return mediaType != null && (mediaType.startsWith("text/") || mediaType.endsWith("xml")
+        || mediaType.endsWith("json"));
   }
 
   private static void closeQuietly(InputStream in) {

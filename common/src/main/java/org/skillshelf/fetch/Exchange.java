@@ -110,7 +110,8 @@ final class Exchange {
     if (declaredLength > settings.maxBytes()) {
       throw bodyReader.tooLarge();
     }
-    byte[] bytes = bodyReader.read(body, response.getHeaders().getValuesList(HttpHeader.CONTENT_ENCODING));
+    byte[] bytes = bodyReader.undeclaredGzip(
+        bodyReader.read(body, response.getHeaders().getValuesList(HttpHeader.CONTENT_ENCODING)), mediaType);
     return new Answer(head.status(), headers, mediaType, charset, bytes);
   }
 

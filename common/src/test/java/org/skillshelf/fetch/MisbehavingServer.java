@@ -107,6 +107,14 @@ final class MisbehavingServer implements AutoCloseable {
       case "/declared-huge" -> declaredHuge(exchange);
       case "/gzip" -> compressed(exchange, "gzip");
       case "/deflate" -> compressed(exchange, "deflate");
+      case "/gzip-undeclared" -> send(exchange, 200, "text/html", gzip("<p>compressed but not labelled so</p>"));
+      case "/gzip-undeclared-damaged" -> send(exchange, 200, "text/html",
+          java.util.Arrays.copyOf(gzip("<p>cut short</p>".repeat(50)), 30));
+      case "/bomb-undeclared" -> {
+        exchange.getResponseHeaders().set("Content-Type", "text/html");
+        exchange.sendResponseHeaders(200, 0);
+        gzipZeros(exchange.getResponseBody());
+      }
       case "/silent" -> silent(exchange);
       case "/trickle" -> trickle(exchange);
       case "/flaky" -> send(exchange, hit == 1 ? 503 : 200, "text/plain", "flaky".getBytes(StandardCharsets.US_ASCII));
@@ -180,12 +188,24 @@ final class MisbehavingServer implements AutoCloseable {
     exchange.getResponseHeaders().set("Content-Type", "text/html");
     exchange.getResponseHeaders().set("Content-Encoding", "gzip");
     exchange.sendResponseHeaders(200, 0);
-    try (GZIPOutputStream gzip = new GZIPOutputStream(exchange.getResponseBody(), CHUNK)) {
+    gzipZeros(exchange.getResponseBody());
+  }
+
+  private static void gzipZeros(OutputStream body) throws IOException {
+    try (GZIPOutputStream gzip = new GZIPOutputStream(body, CHUNK)) {
       byte[] zeros = new byte[CHUNK];
       for (long written = 0; written < GIGABYTE; written += CHUNK) {
         gzip.write(zeros);
       }
     }
+  }
+
+  private static byte[] gzip(String text) throws IOException {
+    ByteArrayOutputStream buffer = new ByteArrayOutputStream();
+    try (GZIPOutputStream out = new GZIPOutputStream(buffer)) {
+      out.write(text.getBytes(StandardCharsets.UTF_8));
+    }
+    return buffer.toByteArray();
   }
 
   private static void compressed(HttpExchange exchange, String coding) throws IOException {

@@ -111,6 +111,29 @@ class SafeFetcherTest {
   }
 
   @Test
+  void decompressesGzipSentAsHtmlWithoutContentEncoding() throws FetchFailure {
+    FetchResult page = fetcher(s -> s).fetch(FetchRequest.get(server.uri("/gzip-undeclared")));
+
+    assertThat(page.text()).isEqualTo("<p>compressed but not labelled so</p>");
+  }
+
+  @Test
+  void refusesGzipBombSentAsHtmlWithoutContentEncoding() {
+    SafeFetcher fetcher = fetcher(s -> s.withMaxBytes(20 * 1024 * 1024, 4 * 1024 * 1024));
+
+    assertThat(assertFailure(fetcher, FetchRequest.get(server.uri("/bomb-undeclared")), Reason.DECOMPRESSION_BOMB)
+        .curatorMessage()).isEqualTo("the page expands to more than 4 MB when decompressed");
+  }
+
+  @Test
+  void keepsDamagedUndeclaredGzipAsSentForTheReaderToJudge() throws FetchFailure {
+    FetchResult page = fetcher(s -> s).fetch(FetchRequest.get(server.uri("/gzip-undeclared-damaged")));
+
+    assertThat(page.bodyLength()).isEqualTo(30);
+    assertThat(page.body()).startsWith(0x1f, 0x8b);
+  }
+
+  @Test
   void recordsRedirectChainIncludingRelativeLocations() throws FetchFailure {
     FetchResult result = fetcher(s -> s).fetch(FetchRequest.get(server.uri("/chain/1")));
 

@@ -48,13 +48,15 @@ public final class ResourceExtractor implements AutoCloseable {
    * @param mediaType the media type the server declared, if any
    * @param body the bytes as fetched
    * @param decodedTextIfHtml for HTML, the body decoded with the right charset; ignored otherwise
-   * @throws ExtractionFailure when a non-HTML document cannot be read within the limits
+   * @throws ExtractionFailure when a non-HTML document cannot be read within the limits, or a
+   *     document labelled HTML is binary data
    */
   public Extraction extract(URI finalUri, @Nullable String mediaType, byte[] body,
       String decodedTextIfHtml) throws ExtractionFailure {
     Objects.requireNonNull(finalUri, "finalUri");
     Objects.requireNonNull(body, "body");
     if (isHtml(mediaType, decodedTextIfHtml)) {
+      refuseBinary(mediaType, body, decodedTextIfHtml);
       return extractHtml(finalUri, decodedTextIfHtml);
     }
     return extractDocument(finalUri, mediaType, body);
@@ -67,6 +69,16 @@ public final class ResourceExtractor implements AutoCloseable {
     }
     return decoded != null && !decoded.isBlank()
         && decoded.stripLeading().toLowerCase(Locale.ROOT).matches("(?s)^(<!doctype html|<html|<head|<body|<!--).*");
+  }
+
+  /** Bytes labelled as a page that are not text would become "main text" of replacement characters. */
+  private static void refuseBinary(@Nullable String mediaType, byte[] body, String decoded) throws ExtractionFailure {
+    var binary = MislabelledBinary.in(body, decoded);
+    if (binary.isPresent()) {
+      throw new ExtractionFailure(ExtractionFailure.Code.UNREADABLE, "the server labelled this "
+          + Objects.requireNonNullElse(mediaType, "a web page") + " but sent binary data (" + binary.get()
+          + "), not a readable page");
+    }
   }
 
   private Extraction extractHtml(URI finalUri, String html) {

@@ -80,6 +80,32 @@ class SkillTaggerTest {
   }
 
   @Test
+  void anOffTopicPageSharingOnlyStopWordsWithApprovedRecordsGetsNoSuggestion() {
+    SkillTagger tagger = new SkillTagger(TAXONOMY);
+    tagger.learn("r1", new TaggingInput("Why cite your data", null,
+        "So what should you do with your data? What you cite, others can find, so cite each data set you use."),
+        Set.of("research-data-management"));
+    tagger.learn("r2", new TaggingInput("What a data management plan is", null,
+        "So what goes in a plan? What you will collect, where it will be kept, and so on, before you start."),
+        Set.of("research-data-management"));
+    TaggingInput chat = new TaggingInput("So what now?", null,
+        "So what do you do when it rains? What would you do? So we stayed in, and what a day it was, so very long.");
+
+    List<SkillSuggestion> suggestions = tagger.suggest(chat);
+
+    assertThat(suggestions).isEmpty();
+    assertThat(tagger.ranked(chat, 5)).allSatisfy(s -> assertThat(s.evidence()).doesNotContain("so", "what"));
+  }
+
+  @Test
+  void stopWordsAreNeitherMatchedNorEvidence() {
+    Terms terms = new Terms();
+
+    assertThat(terms.of("So what would you do with it, and why?")).isEmpty();
+    assertThat(terms.of("So what is version control?")).containsExactly("version", "control");
+  }
+
+  @Test
   void relearningAResourceReplacesItsExample() {
     SkillTagger tagger = new SkillTagger(TAXONOMY);
 
