@@ -80,7 +80,7 @@ public final class LinkcheckService implements StageService {
     var softNotFound = new SoftNotFound(polite, context.clock(), SIBLING_CACHE, new SecureRandom());
     var robots = config.linkcheckRobots() ? new RobotsTxt(polite, context.clock(), ROBOTS_CACHE) : null;
     this.worker = new LinkCheckWorker(new LinkProbe(polite, softNotFound, robots, context.clock()), context.publisher(), context.kafka(),
-        context.registry());
+        context.registry(), PER_HOST);
     this.dashboard = new HealthDashboard(schedule, context.curators(), rules, context.registry(), context.clock());
     this.modules = List.of(new LinkHealthRoutes(schedule, context.curators(), context.clock()), dashboard);
   }

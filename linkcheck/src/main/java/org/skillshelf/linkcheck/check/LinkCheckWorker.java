@@ -1,6 +1,7 @@
 package org.skillshelf.linkcheck.check;
 
 import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
 import java.time.Duration;
@@ -32,8 +33,9 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Takes check requests from Kafka and checks each on its own virtual thread. The consumer keeps
- * polling while checks run (a host that makes its checks wait never stalls other hosts), pauses
+ * Takes check requests from Kafka and checks them on virtual threads, at most a few at once per
+ * host ({@link HostLanes}). The consumer keeps polling while checks run (a host that makes its
+ * checks wait never stalls other hosts), pauses
  * when too many checks are in flight, and commits each partition only up to its first unfinished
  * check, so a crash repeats checks rather than losing them (a repeated check is harmless). A link
  * already being checked is not checked twice at once.
@@ -46,6 +48,7 @@ public final class LinkCheckWorker implements HealthCheck, AutoCloseable {
   private final EventPublisher publisher;
   private final KafkaConsumer<String, LinkCheckRequest> consumer;
   private final ExecutorService executor = Executors.newVirtualThreadPerTaskExecutor();
+  private final HostLanes lanes;
   private final AtomicBoolean running = new AtomicBoolean(true);
   private final Thread thread;
   private final MeterRegistry registry;
@@ -55,8 +58,10 @@ public final class LinkCheckWorker implements HealthCheck, AutoCloseable {
   private final LinkedBlockingQueue<ConsumerRecord<String, LinkCheckRequest>> done = new LinkedBlockingQueue<>();
   private final Set<String> checking = ConcurrentHashMap.newKeySet();
 
-  public LinkCheckWorker(LinkProbe probe, EventPublisher publisher, KafkaClients clients, MeterRegistry registry) {
+  /** @param perHost checks of one host at once (requests are the probe's fetcher's to limit) */
+  public LinkCheckWorker(LinkProbe probe, EventPublisher publisher, KafkaClients clients, MeterRegistry registry, int perHost) {
     this.probe = probe;
+    this.lanes = new HostLanes(perHost, executor);
     this.publisher = publisher;
     this.registry = registry;
     Map<String, Object> props = clients.consumer("skillshelf-linkcheck-workers", "linkcheck-worker");
@@ -68,6 +73,8 @@ public final class LinkCheckWorker implements HealthCheck, AutoCloseable {
     this.latency = Timer.builder("skillshelf.linkcheck.check.duration").description("time to check one link").register(registry);
     this.deferred = Counter.builder("skillshelf.linkcheck.deferred")
         .description("checks dropped because their host asked for a long backoff; the schedule re-sends them").register(registry);
+    Gauge.builder("skillshelf.linkcheck.waiting", lanes, HostLanes::waiting)
+        .description("checks taken from Kafka and waiting for their host's turn").register(registry);
     this.thread = Thread.ofPlatform().name("linkcheck-worker").daemon().unstarted(this::run);
   }
 
@@ -101,7 +108,8 @@ public final class LinkCheckWorker implements HealthCheck, AutoCloseable {
           if (record.value() == null || !checking.add(record.value().resourceId())) {
             done.add(record);
           } else {
-            executor.submit(() -> checkAndReport(record));
+            // Keyed by host (see LinkScheduleTopology.hostKey): one lane set per host.
+            lanes.submit(record.key() == null ? "" : record.key(), () -> checkAndReport(record));
           }
         }
         commitFinished();
