@@ -155,6 +155,7 @@ public final class LinkcheckBenchmark {
       Map<LinkState, Integer> byState = new EnumMap<>(LinkState.class);
       states.values().forEach(s -> byState.merge(s, 1, Integer::sum));
       System.out.printf("links with a health: %d of %d, by state %s%n", states.size(), urls.size(), byState);
+      printTopicOffsets(health, urls.size());
       return seconds;
     }
   }
@@ -175,6 +176,24 @@ public final class LinkcheckBenchmark {
       }
     }, 1, 1, TimeUnit.SECONDS);
     return sampler;
+  }
+
+  /**
+   * What the cycle wrote to Kafka: each topic's offsets in use per link. Offsets count transaction
+   * markers too (one per partition per commit), so they are an upper bound on records.
+   */
+  private static void printTopicOffsets(KafkaConsumer<String, byte[]> consumer, int links) {
+    Map<String, Long> byTopic = new java.util.TreeMap<>();
+    List<TopicPartition> all = consumer.listTopics().values().stream().flatMap(List::stream)
+        .filter(p -> !p.topic().startsWith("__")).map(p -> new TopicPartition(p.topic(), p.partition())).toList();
+    consumer.endOffsets(all).forEach((partition, end) -> byTopic.merge(partition.topic(), end, Long::sum));
+    StringBuilder line = new StringBuilder("Kafka offsets written per link:");
+    byTopic.forEach((topic, count) -> {
+      if (count > 0) {
+        line.append(String.format(" %s %.2f;", topic.replace("skillshelf.", "").replace("skillshelf-linkcheck-", ""), count / (double) links));
+      }
+    });
+    System.out.println(line.append(String.format(" total %.2f", byTopic.values().stream().mapToLong(Long::longValue).sum() / (double) links)));
   }
 
   private static void report(String who, double seconds, WebProcess.Stats seen, Duration delay) {
