@@ -47,6 +47,7 @@ final class CatalogueDocuments {
     doc.add(new StringField("id", record.resourceId(), Field.Store.YES));
     // Results read their id from doc values: loading stored fields would decompress the main text.
     doc.add(new SortedDocValuesField("id", new BytesRef(record.resourceId())));
+    StoredRecords.addTo(doc, record);
     doc.add(new StringField("url", record.url(), Field.Store.YES));
     doc.add(new Field("title", record.title(), HIGHLIGHTED));
     doc.add(new TextField(TITLE_WORDS, record.title(), Field.Store.NO));

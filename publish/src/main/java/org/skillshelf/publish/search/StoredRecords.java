@@ -1,0 +1,235 @@
+package org.skillshelf.publish.search;
+
+import com.fasterxml.jackson.databind.ObjectReader;
+import com.fasterxml.jackson.databind.ObjectWriter;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.Comparator;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicLong;
+import org.apache.lucene.document.Document;
+import org.apache.lucene.document.NumericDocValuesField;
+import org.apache.lucene.document.StoredField;
+import org.apache.lucene.index.DocValues;
+import org.apache.lucene.index.LeafReaderContext;
+import org.apache.lucene.index.ReaderUtil;
+import org.apache.lucene.index.SortedDocValues;
+import org.apache.lucene.index.StoredFields;
+import org.apache.lucene.index.Term;
+import org.apache.lucene.search.IndexSearcher;
+import org.apache.lucene.search.MatchAllDocsQuery;
+import org.apache.lucene.search.ScoreDoc;
+import org.apache.lucene.search.Sort;
+import org.apache.lucene.search.SortField;
+import org.apache.lucene.search.TermInSetQuery;
+import org.apache.lucene.search.TermQuery;
+import org.apache.lucene.search.TopDocs;
+import org.apache.lucene.util.Bits;
+import org.apache.lucene.util.BytesRef;
+import org.jspecify.annotations.Nullable;
+import org.skillshelf.events.CatalogueRecord;
+import org.skillshelf.kafka.Json;
+
+/**
+ * The published records (without their main text) as the index stores them, so the heap holds no
+ * copy of the catalogue: each document carries its record as JSON, and sort keys for the newest and
+ * harvesting orders. Changes written since the last refresh, which searchers cannot see yet, are
+ * kept here until the refresh makes them visible, so a record reads back at once; that map is
+ * bounded by one batch, not by the catalogue.
+ */
+final class StoredRecords {
+  static final String FIELD = "record";
+  private static final String APPROVED = "approvedNanos";
+  private static final String UPDATED = "updatedNanos";
+  private static final ObjectWriter WRITER = Json.mapper().writerFor(CatalogueRecord.class);
+  private static final ObjectReader READER = Json.mapper().readerFor(CatalogueRecord.class);
+  static final Comparator<CatalogueRecord> NEWEST_FIRST =
+      Comparator.comparing(CatalogueRecord::approvedAt).reversed().thenComparing(CatalogueRecord::resourceId);
+  static final Comparator<CatalogueRecord> OLDEST_UPDATE_FIRST =
+      Comparator.comparing(CatalogueRecord::updatedAt).thenComparing(CatalogueRecord::resourceId);
+  private static final Sort NEWEST = new Sort(new SortField(APPROVED, SortField.Type.LONG, true),
+      new SortField("id", SortField.Type.STRING));
+  private static final Sort BY_UPDATE = new Sort(new SortField(UPDATED, SortField.Type.LONG),
+      new SortField("id", SortField.Type.STRING));
+
+  /** A change the searchers may not see yet; the number tells two changes of equal content apart. */
+  sealed interface Change {
+    long number();
+  }
+
+  record Written(CatalogueRecord record, long number) implements Change {}
+
+  record Withdrawn(long number) implements Change {}
+
+  private final Map<String, Change> changes = new ConcurrentHashMap<>();
+  private final AtomicLong numbers = new AtomicLong();
+
+  /** Adds the stored record and its sort keys to a record's document. */
+  static void addTo(Document doc, CatalogueRecord record) {
+    try {
+      doc.add(new StoredField(FIELD, WRITER.writeValueAsBytes(withText(record, ""))));
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+    doc.add(new NumericDocValuesField(APPROVED, nanos(record.approvedAt())));
+    doc.add(new NumericDocValuesField(UPDATED, nanos(record.updatedAt())));
+  }
+
+  /** Nanoseconds, so records a fraction of a millisecond apart keep their order; saturates far out. */
+  private static long nanos(Instant at) {
+    try {
+      return Math.addExact(Math.multiplyExact(at.getEpochSecond(), 1_000_000_000L), at.getNano());
+    } catch (ArithmeticException e) {
+      return at.getEpochSecond() < 0 ? Long.MIN_VALUE : Long.MAX_VALUE;
+    }
+  }
+
+  /** Notes a record about to be written; says whether an unrefreshed version of it was written before. */
+  boolean written(CatalogueRecord record) {
+    Change before = changes.put(record.resourceId(), new Written(withText(record, ""), numbers.incrementAndGet()));
+    return before instanceof Written;
+  }
+
+  void withdrawn(String resourceId) {
+    changes.put(resourceId, new Withdrawn(numbers.incrementAndGet()));
+  }
+
+  /** What has changed since the last refresh, as it stands now. */
+  Map<String, Change> pending() {
+    return Map.copyOf(changes);
+  }
+
+  /** Forgets the changes a refresh has made visible, unless they have been changed again since. */
+  void visible(Map<String, Change> refreshed) {
+    refreshed.forEach(changes::remove);
+  }
+
+  Optional<Change> change(String resourceId) {
+    return Optional.ofNullable(changes.get(resourceId));
+  }
+
+  /** The record as the searcher sees it, changes not yet visible to it first. */
+  @Nullable CatalogueRecord current(IndexSearcher searcher, String resourceId, int doc) throws IOException {
+    Change change = changes.get(resourceId);
+    if (change instanceof Written w) {
+      return w.record();
+    }
+    return change instanceof Withdrawn ? null : stored(searcher, doc);
+  }
+
+  static CatalogueRecord stored(IndexSearcher searcher, int doc) throws IOException {
+    return decode(searcher.storedFields().document(doc, Set.of(FIELD)));
+  }
+
+  static CatalogueRecord decode(Document doc) throws IOException {
+    BytesRef json = doc.getBinaryValue(FIELD);
+    if (json == null) {
+      throw new IllegalStateException("a catalogue document without its record");
+    }
+    return READER.readValue(json.bytes, json.offset, json.length);
+  }
+
+  /** The number of records, the searcher's documents corrected by the changes it cannot see. */
+  static int size(IndexSearcher searcher, Map<String, Change> pending) throws IOException {
+    int size = searcher.getIndexReader().numDocs();
+    for (Map.Entry<String, Change> e : pending.entrySet()) {
+      boolean indexed = docId(searcher, e.getKey()) >= 0;
+      if (e.getValue() instanceof Written && !indexed) {
+        size++;
+      } else if (e.getValue() instanceof Withdrawn && indexed) {
+        size--;
+      }
+    }
+    return size;
+  }
+
+  static List<CatalogueRecord> newest(IndexSearcher searcher, Map<String, Change> pending, int limit) throws IOException {
+    return sorted(searcher, pending, NEWEST, NEWEST_FIRST, limit);
+  }
+
+  static List<CatalogueRecord> byUpdate(IndexSearcher searcher, Map<String, Change> pending) throws IOException {
+    return sorted(searcher, pending, BY_UPDATE, OLDEST_UPDATE_FIRST, Integer.MAX_VALUE);
+  }
+
+  /**
+   * The first {@code limit} records in an order: as many more from the index as there are pending
+   * changes (each may replace or withdraw one of them), merged with the pending records.
+   */
+  private static List<CatalogueRecord> sorted(IndexSearcher searcher, Map<String, Change> pending, Sort sort,
+      Comparator<CatalogueRecord> order, int limit) throws IOException {
+    List<CatalogueRecord> merged = new ArrayList<>();
+    if ((long) limit + pending.size() >= searcher.getIndexReader().numDocs()) {
+      // Everything: read in document order, where neighbours share their decompressed block.
+      for (LeafReaderContext leaf : searcher.getIndexReader().leaves()) {
+        Bits live = leaf.reader().getLiveDocs();
+        StoredFields stored = leaf.reader().storedFields();
+        for (int d = 0; d < leaf.reader().maxDoc(); d++) {
+          if (live == null || live.get(d)) {
+            CatalogueRecord r = decode(stored.document(d, Set.of(FIELD)));
+            if (!pending.containsKey(r.resourceId())) {
+              merged.add(r);
+            }
+          }
+        }
+      }
+    } else {
+      StoredFields stored = searcher.storedFields();
+      for (ScoreDoc sd : searcher.search(new MatchAllDocsQuery(), limit + pending.size(), sort).scoreDocs) {
+        if (pending.isEmpty() || !pending.containsKey(id(searcher, sd.doc))) {
+          merged.add(decode(stored.document(sd.doc, Set.of(FIELD))));
+        }
+      }
+    }
+    pending.values().forEach(c -> {
+      if (c instanceof Written w) {
+        merged.add(w.record());
+      }
+    });
+    // From a sorted search, in order bar the pending few, which TimSort merges in close to linear time.
+    merged.sort(order);
+    return merged.size() <= limit ? merged : List.copyOf(merged.subList(0, limit));
+  }
+
+  static int docId(IndexSearcher searcher, String resourceId) throws IOException {
+    TopDocs top = searcher.search(new TermQuery(new Term("id", resourceId)), 1);
+    return top.scoreDocs.length == 0 ? -1 : top.scoreDocs[0].doc;
+  }
+
+  /** Which of these ids the searcher has: one query for a batch rather than one per record. */
+  static Set<String> indexed(IndexSearcher searcher, Collection<String> resourceIds) throws IOException {
+    if (resourceIds.isEmpty()) {
+      return Set.of();
+    }
+    List<BytesRef> terms = resourceIds.stream().map(BytesRef::new).toList();
+    Set<String> found = new HashSet<>();
+    for (ScoreDoc sd : searcher.search(new TermInSetQuery("id", terms), terms.size()).scoreDocs) {
+      found.add(id(searcher, sd.doc));
+    }
+    return found;
+  }
+
+  /** The id from doc values: the stored fields would mean decompressing the main text too. */
+  static String id(IndexSearcher searcher, int docId) throws IOException {
+    List<LeafReaderContext> leaves = searcher.getIndexReader().leaves();
+    LeafReaderContext leaf = leaves.get(ReaderUtil.subIndex(docId, leaves));
+    SortedDocValues ids = DocValues.getSorted(leaf.reader(), "id");
+    if (!ids.advanceExact(docId - leaf.docBase)) {
+      throw new IllegalStateException("a catalogue document without an id");
+    }
+    return ids.lookupOrd(ids.ordValue()).utf8ToString();
+  }
+
+  static CatalogueRecord withText(CatalogueRecord r, String text) {
+    return new CatalogueRecord(r.v(), r.resourceId(), r.url(), r.title(), r.description(), r.authors(), r.siteName(),
+        r.language(), r.publishedAt(), r.type(), r.level(), r.skills(), r.licence(), r.image(), r.readingTimeMinutes(),
+        r.collections(), text, r.fingerprint(), r.approvedBy(), r.approvedAt(), r.updatedAt());
+  }
+}
