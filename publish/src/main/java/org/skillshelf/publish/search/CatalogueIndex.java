@@ -24,6 +24,7 @@ import org.apache.lucene.facet.FacetsCollectorManager;
 import org.apache.lucene.facet.FacetsConfig;
 import org.apache.lucene.index.IndexWriter;
 import org.apache.lucene.index.IndexWriterConfig;
+import org.apache.lucene.index.StoredFields;
 import org.apache.lucene.index.Term;
 import org.apache.lucene.index.TieredMergePolicy;
 import org.apache.lucene.queries.mlt.MoreLikeThis;
@@ -216,7 +217,7 @@ public final class CatalogueIndex implements AutoCloseable {
     }
     return Optional.ofNullable(read(s -> {
       int doc = docId(s, resourceId);
-      return doc < 0 ? null : StoredRecords.stored(s, doc);
+      return doc < 0 ? null : StoredRecords.stored(s.storedFields(), doc);
     }));
   }
 
@@ -296,7 +297,8 @@ public final class CatalogueIndex implements AutoCloseable {
   }
 
   private List<CatalogueHit> hits(IndexSearcher searcher, @Nullable Query text, ScoreDoc[] docs) throws IOException {
-    return new HitReader(searcher, analyzer, (id, doc) -> records.current(searcher, id, doc), this::linkState).hits(text, docs);
+    StoredFields stored = searcher.storedFields();
+    return new HitReader(searcher, analyzer, (id, doc) -> records.current(stored, id, doc), this::linkState).hits(text, docs);
   }
 
   private static int docId(IndexSearcher searcher, String resourceId) throws IOException {

@@ -19,9 +19,11 @@ import org.apache.lucene.document.Document;
 import org.apache.lucene.document.NumericDocValuesField;
 import org.apache.lucene.document.StoredField;
 import org.apache.lucene.index.DocValues;
+import org.apache.lucene.index.FieldInfo;
 import org.apache.lucene.index.LeafReaderContext;
 import org.apache.lucene.index.ReaderUtil;
 import org.apache.lucene.index.SortedDocValues;
+import org.apache.lucene.index.StoredFieldVisitor;
 import org.apache.lucene.index.StoredFields;
 import org.apache.lucene.index.Term;
 import org.apache.lucene.search.IndexSearcher;
@@ -117,16 +119,36 @@ final class StoredRecords {
   }
 
   /** The record as the searcher sees it, changes not yet visible to it first. */
-  @Nullable CatalogueRecord current(IndexSearcher searcher, String resourceId, int doc) throws IOException {
+  @Nullable CatalogueRecord current(StoredFields stored, String resourceId, int doc) throws IOException {
     Change change = changes.get(resourceId);
     if (change instanceof Written w) {
       return w.record();
     }
-    return change instanceof Withdrawn ? null : stored(searcher, doc);
+    return change instanceof Withdrawn ? null : stored(stored, doc);
   }
 
-  static CatalogueRecord stored(IndexSearcher searcher, int doc) throws IOException {
-    return decode(searcher.storedFields().document(doc, Set.of(FIELD)));
+  /** Reads only the record: it is stored ahead of the long fields, so the visit stops before them. */
+  static CatalogueRecord stored(StoredFields stored, int doc) throws IOException {
+    RecordVisitor visitor = new RecordVisitor();
+    stored.document(doc, visitor);
+    if (visitor.json == null) {
+      throw new IllegalStateException("a catalogue document without its record");
+    }
+    return READER.readValue(visitor.json);
+  }
+
+  private static final class RecordVisitor extends StoredFieldVisitor {
+    private byte @Nullable [] json;
+
+    @Override
+    public Status needsField(FieldInfo field) {
+      return field.name.equals(FIELD) ? Status.YES : json == null ? Status.NO : Status.STOP;
+    }
+
+    @Override
+    public void binaryField(FieldInfo field, byte[] value) {
+      json = value;
+    }
   }
 
   static CatalogueRecord decode(Document doc) throws IOException {
@@ -173,7 +195,7 @@ final class StoredRecords {
         StoredFields stored = leaf.reader().storedFields();
         for (int d = 0; d < leaf.reader().maxDoc(); d++) {
           if (live == null || live.get(d)) {
-            CatalogueRecord r = decode(stored.document(d, Set.of(FIELD)));
+            CatalogueRecord r = stored(stored, d);
             if (!pending.containsKey(r.resourceId())) {
               merged.add(r);
             }
@@ -184,7 +206,7 @@ final class StoredRecords {
       StoredFields stored = searcher.storedFields();
       for (ScoreDoc sd : searcher.search(new MatchAllDocsQuery(), limit + pending.size(), sort).scoreDocs) {
         if (pending.isEmpty() || !pending.containsKey(id(searcher, sd.doc))) {
-          merged.add(decode(stored.document(sd.doc, Set.of(FIELD))));
+          merged.add(stored(stored, sd.doc));
         }
       }
     }
