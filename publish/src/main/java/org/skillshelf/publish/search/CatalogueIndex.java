@@ -24,7 +24,6 @@ import org.apache.lucene.facet.FacetsCollectorManager;
 import org.apache.lucene.facet.FacetsConfig;
 import org.apache.lucene.index.IndexWriter;
 import org.apache.lucene.index.IndexWriterConfig;
-import org.apache.lucene.index.StoredFields;
 import org.apache.lucene.index.Term;
 import org.apache.lucene.index.TieredMergePolicy;
 import org.apache.lucene.queries.mlt.MoreLikeThis;
@@ -199,9 +198,8 @@ public final class CatalogueIndex implements AutoCloseable {
       for (String id : ids) {
         int doc = docId(searcher, id);
         if (doc >= 0) {
-          Document stored = searcher.storedFields().document(doc, Set.of(StoredRecords.FIELD, "text"));
-          String text = stored.get("text");
-          write(id, documents.of(StoredRecords.withText(StoredRecords.decode(stored), text == null ? "" : text),
+          String text = searcher.storedFields().document(doc, Set.of("text")).get("text");
+          write(id, documents.of(StoredRecords.withText(StoredRecords.stored(searcher, doc), text == null ? "" : text),
               linkState(id)));
         }
       }
@@ -217,7 +215,7 @@ public final class CatalogueIndex implements AutoCloseable {
     }
     return Optional.ofNullable(read(s -> {
       int doc = docId(s, resourceId);
-      return doc < 0 ? null : StoredRecords.stored(s.storedFields(), doc);
+      return doc < 0 ? null : StoredRecords.stored(s, doc);
     }));
   }
 
@@ -297,8 +295,7 @@ public final class CatalogueIndex implements AutoCloseable {
   }
 
   private List<CatalogueHit> hits(IndexSearcher searcher, @Nullable Query text, ScoreDoc[] docs) throws IOException {
-    StoredFields stored = searcher.storedFields();
-    return new HitReader(searcher, analyzer, (id, doc) -> records.current(stored, id, doc), this::linkState).hits(text, docs);
+    return new HitReader(searcher, analyzer, (id, doc) -> records.current(searcher, id, doc), this::linkState).hits(text, docs);
   }
 
   private static int docId(IndexSearcher searcher, String resourceId) throws IOException {

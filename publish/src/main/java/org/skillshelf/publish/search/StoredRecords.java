@@ -15,16 +15,14 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicLong;
+import org.apache.lucene.document.BinaryDocValuesField;
 import org.apache.lucene.document.Document;
 import org.apache.lucene.document.NumericDocValuesField;
-import org.apache.lucene.document.StoredField;
+import org.apache.lucene.index.BinaryDocValues;
 import org.apache.lucene.index.DocValues;
-import org.apache.lucene.index.FieldInfo;
 import org.apache.lucene.index.LeafReaderContext;
 import org.apache.lucene.index.ReaderUtil;
 import org.apache.lucene.index.SortedDocValues;
-import org.apache.lucene.index.StoredFieldVisitor;
-import org.apache.lucene.index.StoredFields;
 import org.apache.lucene.index.Term;
 import org.apache.lucene.search.IndexSearcher;
 import org.apache.lucene.search.MatchAllDocsQuery;
@@ -77,7 +75,7 @@ final class StoredRecords {
   /** Adds the stored record and its sort keys to a record's document. */
   static void addTo(Document doc, CatalogueRecord record) {
     try {
-      doc.add(new StoredField(FIELD, WRITER.writeValueAsBytes(withText(record, ""))));
+      doc.add(new BinaryDocValuesField(FIELD, new BytesRef(WRITER.writeValueAsBytes(withText(record, "")))));
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }
@@ -119,43 +117,29 @@ final class StoredRecords {
   }
 
   /** The record as the searcher sees it, changes not yet visible to it first. */
-  @Nullable CatalogueRecord current(StoredFields stored, String resourceId, int doc) throws IOException {
+  @Nullable CatalogueRecord current(IndexSearcher searcher, String resourceId, int doc) throws IOException {
     Change change = changes.get(resourceId);
     if (change instanceof Written w) {
       return w.record();
     }
-    return change instanceof Withdrawn ? null : stored(stored, doc);
+    return change instanceof Withdrawn ? null : stored(searcher, doc);
   }
 
-  /** Reads only the record: it is stored ahead of the long fields, so the visit stops before them. */
-  static CatalogueRecord stored(StoredFields stored, int doc) throws IOException {
-    RecordVisitor visitor = new RecordVisitor();
-    stored.document(doc, visitor);
-    if (visitor.json == null) {
+  static CatalogueRecord stored(IndexSearcher searcher, int doc) throws IOException {
+    List<LeafReaderContext> leaves = searcher.getIndexReader().leaves();
+    LeafReaderContext leaf = leaves.get(ReaderUtil.subIndex(doc, leaves));
+    return stored(DocValues.getBinary(leaf.reader(), FIELD), doc - leaf.docBase);
+  }
+
+  /**
+   * Doc values rather than a stored field: reading one does not decompress the stored main text
+   * around it, which a page of hits would otherwise do once a hit.
+   */
+  private static CatalogueRecord stored(BinaryDocValues values, int leafDoc) throws IOException {
+    if (!values.advanceExact(leafDoc)) {
       throw new IllegalStateException("a catalogue document without its record");
     }
-    return READER.readValue(visitor.json);
-  }
-
-  private static final class RecordVisitor extends StoredFieldVisitor {
-    private byte @Nullable [] json;
-
-    @Override
-    public Status needsField(FieldInfo field) {
-      return field.name.equals(FIELD) ? Status.YES : json == null ? Status.NO : Status.STOP;
-    }
-
-    @Override
-    public void binaryField(FieldInfo field, byte[] value) {
-      json = value;
-    }
-  }
-
-  static CatalogueRecord decode(Document doc) throws IOException {
-    BytesRef json = doc.getBinaryValue(FIELD);
-    if (json == null) {
-      throw new IllegalStateException("a catalogue document without its record");
-    }
+    BytesRef json = values.binaryValue();
     return READER.readValue(json.bytes, json.offset, json.length);
   }
 
@@ -189,13 +173,13 @@ final class StoredRecords {
       Comparator<CatalogueRecord> order, int limit) throws IOException {
     List<CatalogueRecord> merged = new ArrayList<>();
     if ((long) limit + pending.size() >= searcher.getIndexReader().numDocs()) {
-      // Everything: read in document order, where neighbours share their decompressed block.
+      // Everything: read in document order, as doc values read best, and sorted here.
       for (LeafReaderContext leaf : searcher.getIndexReader().leaves()) {
         Bits live = leaf.reader().getLiveDocs();
-        StoredFields stored = leaf.reader().storedFields();
+        BinaryDocValues values = DocValues.getBinary(leaf.reader(), FIELD);
         for (int d = 0; d < leaf.reader().maxDoc(); d++) {
           if (live == null || live.get(d)) {
-            CatalogueRecord r = stored(stored, d);
+            CatalogueRecord r = stored(values, d);
             if (!pending.containsKey(r.resourceId())) {
               merged.add(r);
             }
@@ -203,10 +187,9 @@ final class StoredRecords {
         }
       }
     } else {
-      StoredFields stored = searcher.storedFields();
       for (ScoreDoc sd : searcher.search(new MatchAllDocsQuery(), limit + pending.size(), sort).scoreDocs) {
         if (pending.isEmpty() || !pending.containsKey(id(searcher, sd.doc))) {
-          merged.add(stored(stored, sd.doc));
+          merged.add(stored(searcher, sd.doc));
         }
       }
     }
