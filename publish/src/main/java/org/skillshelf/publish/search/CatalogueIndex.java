@@ -109,8 +109,9 @@ public final class CatalogueIndex implements AutoCloseable {
 
   /** Adds or replaces a record; the main text is indexed but not kept in memory. */
   public void put(CatalogueRecord record) {
-    boolean known = records.written(record) || read(s -> StoredRecords.docId(s, record.resourceId()) >= 0);
-    index(record, known);
+    String id = record.resourceId();
+    index(record, records.writtenSinceRefresh(id) || read(s -> StoredRecords.docId(s, id) >= 0));
+    records.written(record);
   }
 
   /**
@@ -121,15 +122,11 @@ public final class CatalogueIndex implements AutoCloseable {
   public void putAll(List<CatalogueRecord> batch) {
     Map<String, CatalogueRecord> latest = new LinkedHashMap<>();
     batch.forEach(r -> latest.put(r.resourceId(), r));
-    Set<String> known = new HashSet<>();
-    for (CatalogueRecord r : latest.values()) {
-      if (records.written(r)) {
-        known.add(r.resourceId());
-      }
-    }
-    known.addAll(read(s -> StoredRecords.indexed(s, latest.keySet())));
+    Set<String> known = new HashSet<>(read(s -> StoredRecords.indexed(s, latest.keySet())));
+    latest.keySet().stream().filter(records::writtenSinceRefresh).forEach(known::add);
     List<Pending> pending = latest.values().stream().map(r -> new Pending(r, known.contains(r.resourceId()))).toList();
     pending.parallelStream().forEach(p -> index(p.record(), p.known()));
+    latest.values().forEach(records::written);
   }
 
   private record Pending(CatalogueRecord record, boolean known) {}
@@ -150,12 +147,12 @@ public final class CatalogueIndex implements AutoCloseable {
   }
 
   public void remove(String resourceId) {
-    records.withdrawn(resourceId);
     try {
       writer.deleteDocuments(new Term("id", resourceId));
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }
+    records.withdrawn(resourceId);
   }
 
   /**

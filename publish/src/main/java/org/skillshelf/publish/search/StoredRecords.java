@@ -92,10 +92,17 @@ final class StoredRecords {
     }
   }
 
-  /** Notes a record about to be written; says whether an unrefreshed version of it was written before. */
-  boolean written(CatalogueRecord record) {
-    Change before = changes.put(record.resourceId(), new Written(withText(record, ""), numbers.incrementAndGet()));
-    return before instanceof Written;
+  /**
+   * Notes a record just given to the index writer. Noted after the write, not before: a refresh
+   * running in between then leaves the note for the next one rather than dropping it unseen.
+   */
+  void written(CatalogueRecord record) {
+    changes.put(record.resourceId(), new Written(withText(record, ""), numbers.incrementAndGet()));
+  }
+
+  /** Whether a version of the record has been written since the last refresh. */
+  boolean writtenSinceRefresh(String resourceId) {
+    return changes.get(resourceId) instanceof Written;
   }
 
   void withdrawn(String resourceId) {
