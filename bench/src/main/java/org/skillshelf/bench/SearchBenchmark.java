@@ -13,6 +13,8 @@ import org.skillshelf.events.CatalogueRecord;
 import org.skillshelf.publish.search.CatalogueIndex;
 import org.skillshelf.publish.search.CatalogueQuery;
 import org.skillshelf.publish.search.SearchResult;
+import org.skillshelf.publish.search.UpdatePage;
+import org.skillshelf.publish.search.UpdateWindow;
 import org.skillshelf.taxonomy.Skill;
 import org.skillshelf.taxonomy.Taxonomy;
 
@@ -84,6 +86,7 @@ public final class SearchBenchmark {
           count, seconds, count / seconds, cpu);
       records.clear();
       bench.searches(index, runs);
+      bench.harvestPages(index, count);
     }
     System.out.printf("peak resident memory %d MB%n", Figures.peakRssMb());
   }
@@ -125,6 +128,43 @@ public final class SearchBenchmark {
         Figures.percentile(cpuSorted, 0.5), Figures.percentile(cpuSorted, 0.9), Figures.percentile(cpuSorted, 0.99));
     System.out.printf("matches per query: median %,d, p90 %,d, max %,d; %d answered with typos forgiven%n",
         hits[runs / 2], hits[runs * 9 / 10], hits[runs - 1], approximate);
+  }
+
+  /**
+   * Harvesting in update order as OAI-PMH pages it (50 records from a resumption token's position,
+   * without and with a skill set), and the whole catalogue in that order as the coverage view reads it.
+   */
+  private void harvestPages(CatalogueIndex index, int count) {
+    int pages = 200;
+    long[] nanos = new long[pages];
+    Instant start = Instant.parse("2026-01-01T00:00:00Z");
+    for (int i = -50; i < pages; i++) { // the first 50 warm up
+      int after = random.nextInt(count);
+      String skill = i % 2 == 0 ? null : skills.get(random.nextInt(skills.size()));
+      var window = new UpdateWindow(null, null, skill, null, start.plusSeconds(after * 60L).toEpochMilli(), "r" + after);
+      long t = System.nanoTime();
+      UpdatePage page = index.updatedAfter(window, 50);
+      if (i >= 0) {
+        nanos[i] = System.nanoTime() - t;
+      }
+      if (page.records().isEmpty() && page.more()) {
+        throw new IllegalStateException("an empty page with more to come");
+      }
+    }
+    long[] sorted = Figures.sorted(nanos);
+    System.out.printf("harvest page of 50 by update time (OAI-PMH ListRecords), %d pages from random positions, half with a skill set: p50 %.2f ms, p99 %.2f ms%n",
+        pages, Figures.percentile(sorted, 0.5), Figures.percentile(sorted, 0.99));
+    long[] whole = new long[3];
+    for (int i = 0; i < whole.length; i++) {
+      long t = System.nanoTime();
+      int n = index.byUpdate().size();
+      whole[i] = System.nanoTime() - t;
+      if (n != count) {
+        throw new IllegalStateException("byUpdate read " + n + " records");
+      }
+    }
+    System.out.printf("every record by update time (coverage view): %.0f ms (best of %d)%n",
+        Figures.percentile(Figures.sorted(whole), 0.0), whole.length);
   }
 
   private CatalogueQuery query(int i) {

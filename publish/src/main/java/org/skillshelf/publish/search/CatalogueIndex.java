@@ -331,12 +331,22 @@ public final class CatalogueIndex implements AutoCloseable {
   }
 
   /**
-   * Every published record (without its main text) in harvesting order: oldest change first, ties
-   * by id, so a harvester paging through it sees each record once.
+   * Every published record (without its main text), oldest change first, ties by id: for views of
+   * the whole catalogue (coverage). A harvester pages with {@link #updatedAfter} instead, which
+   * reads only the page.
    */
   public List<CatalogueRecord> byUpdate() {
     Map<String, StoredRecords.Change> pending = records.pending();
     return read(s -> StoredRecords.byUpdate(s, pending));
+  }
+
+  /**
+   * One page of the records a window selects, in harvesting order (oldest change, to the
+   * millisecond, first; ties by id), without their main text: only the page's records are read.
+   */
+  public UpdatePage updatedAfter(UpdateWindow window, int limit) {
+    Map<String, StoredRecords.Change> pending = records.pending();
+    return read(s -> UpdateOrder.page(s, pending, window, limit));
   }
 
   @Override

@@ -17,7 +17,8 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicLong;
 import org.apache.lucene.document.BinaryDocValuesField;
 import org.apache.lucene.document.Document;
-import org.apache.lucene.document.NumericDocValuesField;
+import org.apache.lucene.document.Field;
+import org.apache.lucene.document.LongField;
 import org.apache.lucene.index.BinaryDocValues;
 import org.apache.lucene.index.DocValues;
 import org.apache.lucene.index.LeafReaderContext;
@@ -29,6 +30,7 @@ import org.apache.lucene.search.MatchAllDocsQuery;
 import org.apache.lucene.search.ScoreDoc;
 import org.apache.lucene.search.Sort;
 import org.apache.lucene.search.SortField;
+import org.apache.lucene.search.SortedNumericSelector;
 import org.apache.lucene.search.TermInSetQuery;
 import org.apache.lucene.search.TermQuery;
 import org.apache.lucene.search.TopDocs;
@@ -47,17 +49,14 @@ import org.skillshelf.kafka.Json;
  */
 final class StoredRecords {
   static final String FIELD = "record";
-  private static final String APPROVED = "approvedNanos";
-  private static final String UPDATED = "updatedNanos";
   private static final ObjectWriter WRITER = Json.mapper().writerFor(CatalogueRecord.class);
   private static final ObjectReader READER = Json.mapper().readerFor(CatalogueRecord.class);
   static final Comparator<CatalogueRecord> NEWEST_FIRST =
       Comparator.comparing(CatalogueRecord::approvedAt).reversed().thenComparing(CatalogueRecord::resourceId);
   static final Comparator<CatalogueRecord> OLDEST_UPDATE_FIRST =
       Comparator.comparing(CatalogueRecord::updatedAt).thenComparing(CatalogueRecord::resourceId);
-  private static final Sort NEWEST = new Sort(new SortField(APPROVED, SortField.Type.LONG, true),
-      new SortField("id", SortField.Type.STRING));
-  private static final Sort BY_UPDATE = new Sort(new SortField(UPDATED, SortField.Type.LONG),
+  /** The search page's newest-first field, in nanoseconds, so that it orders as the comparator does. */
+  private static final Sort NEWEST = new Sort(LongField.newSortField(CatalogueDocuments.APPROVED, true, SortedNumericSelector.Type.MAX),
       new SortField("id", SortField.Type.STRING));
 
   /** A change the searchers may not see yet; the number tells two changes of equal content apart. */
@@ -79,12 +78,12 @@ final class StoredRecords {
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }
-    doc.add(new NumericDocValuesField(APPROVED, nanos(record.approvedAt())));
-    doc.add(new NumericDocValuesField(UPDATED, nanos(record.updatedAt())));
+    doc.add(new LongField(CatalogueDocuments.APPROVED, nanos(record.approvedAt()), Field.Store.NO));
+    UpdateOrder.addTo(doc, record);
   }
 
   /** Nanoseconds, so records a fraction of a millisecond apart keep their order; saturates far out. */
-  private static long nanos(Instant at) {
+  static long nanos(Instant at) {
     try {
       return Math.addExact(Math.multiplyExact(at.getEpochSecond(), 1_000_000_000L), at.getNano());
     } catch (ArithmeticException e) {
@@ -169,17 +168,17 @@ final class StoredRecords {
   }
 
   static List<CatalogueRecord> byUpdate(IndexSearcher searcher, Map<String, Change> pending) throws IOException {
-    return sorted(searcher, pending, BY_UPDATE, OLDEST_UPDATE_FIRST, Integer.MAX_VALUE);
+    return sorted(searcher, pending, null, OLDEST_UPDATE_FIRST, Integer.MAX_VALUE);
   }
 
   /**
    * The first {@code limit} records in an order: as many more from the index as there are pending
    * changes (each may replace or withdraw one of them), merged with the pending records.
    */
-  private static List<CatalogueRecord> sorted(IndexSearcher searcher, Map<String, Change> pending, Sort sort,
+  private static List<CatalogueRecord> sorted(IndexSearcher searcher, Map<String, Change> pending, @Nullable Sort sort,
       Comparator<CatalogueRecord> order, int limit) throws IOException {
     List<CatalogueRecord> merged = new ArrayList<>();
-    if ((long) limit + pending.size() >= searcher.getIndexReader().numDocs()) {
+    if (sort == null || (long) limit + pending.size() >= searcher.getIndexReader().numDocs()) {
       // Everything: read in document order, as doc values read best, and sorted here.
       for (LeafReaderContext leaf : searcher.getIndexReader().leaves()) {
         Bits live = leaf.reader().getLiveDocs();

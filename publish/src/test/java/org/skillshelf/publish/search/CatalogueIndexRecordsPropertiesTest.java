@@ -43,8 +43,26 @@ class CatalogueIndexRecordsPropertiesTest {
         assertThat(index.size()).isEqualTo(model.size());
         assertThat(index.newest(2)).isEqualTo(model.values().stream().sorted(StoredRecords.NEWEST_FIRST).limit(2).toList());
         assertThat(index.byUpdate()).isEqualTo(model.values().stream().sorted(StoredRecords.OLDEST_UPDATE_FIRST).toList());
+        assertThat(pagedByUpdate(index)).isEqualTo(model.values().stream().sorted(UpdateOrder.ORDER).toList());
       }
     }
+  }
+
+  /** Every record, two a page, each page starting after the last record of the one before. */
+  private static List<CatalogueRecord> pagedByUpdate(CatalogueIndex index) {
+    List<CatalogueRecord> all = new java.util.ArrayList<>();
+    UpdateWindow window = UpdateWindow.all();
+    UpdatePage page;
+    do {
+      page = index.updatedAfter(window, 2);
+      assertThat(page.total()).isEqualTo(index.size());
+      all.addAll(page.records());
+      if (!page.records().isEmpty()) {
+        CatalogueRecord last = page.records().getLast();
+        window = new UpdateWindow(null, null, null, null, last.updatedAt().toEpochMilli(), last.resourceId());
+      }
+    } while (page.more());
+    return all;
   }
 
   @Provide
