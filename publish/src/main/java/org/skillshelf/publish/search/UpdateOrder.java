@@ -11,6 +11,7 @@ import org.apache.lucene.document.LongField;
 import org.apache.lucene.index.Term;
 import org.apache.lucene.search.BooleanClause.Occur;
 import org.apache.lucene.search.BooleanQuery;
+import org.apache.lucene.search.FieldDoc;
 import org.apache.lucene.search.IndexSearcher;
 import org.apache.lucene.search.MatchAllDocsQuery;
 import org.apache.lucene.search.MatchNoDocsQuery;
@@ -21,14 +22,14 @@ import org.apache.lucene.search.SortField;
 import org.apache.lucene.search.SortedNumericSelector;
 import org.apache.lucene.search.TermInSetQuery;
 import org.apache.lucene.search.TermQuery;
-import org.apache.lucene.search.TermRangeQuery;
 import org.apache.lucene.util.BytesRef;
+import org.jspecify.annotations.Nullable;
 import org.skillshelf.events.CatalogueRecord;
 
 /**
  * Harvesting order (oldest change first, ties by id) as a Lucene query: the window's range and set
- * and the position after the last record sent are filters, and a top-N sort on the indexed update
- * time reads only the page's records, however large the catalogue. Changes not yet visible to the
+ * are filters, and a top-N sort on the indexed update time, searching after the last record sent,
+ * reads only the page's records, however large the catalogue. Changes not yet visible to the
  * searcher are merged in, as {@link StoredRecords} does for the other orders.
  */
 final class UpdateOrder {
@@ -48,12 +49,14 @@ final class UpdateOrder {
   static UpdatePage page(IndexSearcher searcher, Map<String, StoredRecords.Change> pending, UpdateWindow window,
       int limit) throws IOException {
     Query selection = selection(window);
-    Query query = window.afterId().isEmpty() ? selection
-        : new BooleanQuery.Builder().add(selection, Occur.FILTER).add(position(window), Occur.FILTER).build();
+    int maxDoc = Math.max(1, searcher.getIndexReader().maxDoc());
     // One more than the page tells whether more remain; as many more again as pending changes may replace.
-    long wanted = Math.min((long) Math.max(0, limit) + 1 + pending.size(), Math.max(1, searcher.getIndexReader().maxDoc()));
+    int wanted = (int) Math.min((long) Math.max(0, limit) + 1 + pending.size(), maxDoc);
+    // After the position in sort order; the last document number puts the positioned record itself before it.
+    @Nullable FieldDoc after = window.afterId().isEmpty() ? null
+        : new FieldDoc(maxDoc - 1, Float.NaN, new Object[] {window.afterMillis(), new BytesRef(window.afterId())});
     List<CatalogueRecord> page = new ArrayList<>();
-    for (ScoreDoc sd : searcher.search(query, (int) wanted, SORT).scoreDocs) {
+    for (ScoreDoc sd : searcher.searchAfter(after, selection, wanted, SORT).scoreDocs) {
       if (pending.isEmpty() || !pending.containsKey(StoredRecords.id(searcher, sd.doc))) {
         page.add(StoredRecords.stored(searcher, sd.doc));
       }
@@ -103,18 +106,5 @@ final class UpdateOrder {
       builder.add(new TermInSetQuery("id", window.among().stream().map(BytesRef::new).toList()), Occur.FILTER);
     }
     return builder.build();
-  }
-
-  /** After (millisecond, id): a later millisecond, or the same one and a greater id. */
-  private static Query position(UpdateWindow window) {
-    long at = window.afterMillis();
-    Query sameMillisecondLaterId = new BooleanQuery.Builder()
-        .add(LongField.newExactQuery(FIELD, at), Occur.FILTER)
-        .add(new TermRangeQuery("id", new BytesRef(window.afterId()), null, false, false), Occur.FILTER).build();
-    BooleanQuery.Builder after = new BooleanQuery.Builder().add(sameMillisecondLaterId, Occur.SHOULD);
-    if (at < Long.MAX_VALUE) {
-      after.add(LongField.newRangeQuery(FIELD, at + 1, Long.MAX_VALUE), Occur.SHOULD);
-    }
-    return after.setMinimumNumberShouldMatch(1).build();
   }
 }
