@@ -327,7 +327,13 @@ public final class CatalogueIndex implements AutoCloseable {
   /** Published records, newest approval first (for the home page, feeds and exports). */
   public List<CatalogueRecord> newest(int limit) {
     Map<String, StoredRecords.Change> pending = records.pending();
-    return read(s -> StoredRecords.newest(s, pending, Math.max(0, limit)));
+    return read(s -> StoredRecords.newest(s, pending, null, Math.max(0, limit)));
+  }
+
+  /** The newest records teaching a skill, newest approval first: only these are read. */
+  public List<CatalogueRecord> newestTeaching(String skill, int limit) {
+    Map<String, StoredRecords.Change> pending = records.pending();
+    return read(s -> StoredRecords.newest(s, pending, skill, Math.max(0, limit)));
   }
 
   /**

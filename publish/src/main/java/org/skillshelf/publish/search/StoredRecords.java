@@ -11,6 +11,7 @@ import java.util.Comparator;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
@@ -27,6 +28,7 @@ import org.apache.lucene.index.SortedDocValues;
 import org.apache.lucene.index.Term;
 import org.apache.lucene.search.IndexSearcher;
 import org.apache.lucene.search.MatchAllDocsQuery;
+import org.apache.lucene.search.Query;
 import org.apache.lucene.search.ScoreDoc;
 import org.apache.lucene.search.Sort;
 import org.apache.lucene.search.SortField;
@@ -163,22 +165,24 @@ final class StoredRecords {
     return size;
   }
 
-  static List<CatalogueRecord> newest(IndexSearcher searcher, Map<String, Change> pending, int limit) throws IOException {
-    return sorted(searcher, pending, NEWEST, NEWEST_FIRST, limit);
+  /** The newest records, or the newest teaching a skill when one is given. */
+  static List<CatalogueRecord> newest(IndexSearcher searcher, Map<String, Change> pending, @Nullable String skill, int limit)
+      throws IOException {
+    return sorted(searcher, pending, skill, NEWEST, NEWEST_FIRST, limit);
   }
 
   static List<CatalogueRecord> byUpdate(IndexSearcher searcher, Map<String, Change> pending) throws IOException {
-    return sorted(searcher, pending, null, OLDEST_UPDATE_FIRST, Integer.MAX_VALUE);
+    return sorted(searcher, pending, null, null, OLDEST_UPDATE_FIRST, Integer.MAX_VALUE);
   }
 
   /**
    * The first {@code limit} records in an order: as many more from the index as there are pending
    * changes (each may replace or withdraw one of them), merged with the pending records.
    */
-  private static List<CatalogueRecord> sorted(IndexSearcher searcher, Map<String, Change> pending, @Nullable Sort sort,
-      Comparator<CatalogueRecord> order, int limit) throws IOException {
+  private static List<CatalogueRecord> sorted(IndexSearcher searcher, Map<String, Change> pending, @Nullable String skill,
+      @Nullable Sort sort, Comparator<CatalogueRecord> order, int limit) throws IOException {
     List<CatalogueRecord> merged = new ArrayList<>();
-    if (sort == null || (long) limit + pending.size() >= searcher.getIndexReader().numDocs()) {
+    if (skill == null && (sort == null || (long) limit + pending.size() >= searcher.getIndexReader().numDocs())) {
       // Everything: read in document order, as doc values read best, and sorted here.
       for (LeafReaderContext leaf : searcher.getIndexReader().leaves()) {
         Bits live = leaf.reader().getLiveDocs();
@@ -193,14 +197,16 @@ final class StoredRecords {
         }
       }
     } else {
-      for (ScoreDoc sd : searcher.search(new MatchAllDocsQuery(), limit + pending.size(), sort).scoreDocs) {
+      Query query = skill == null ? new MatchAllDocsQuery() : new TermQuery(new Term("skill_kw", skill));
+      int wanted = (int) Math.max(1, Math.min((long) limit + pending.size(), searcher.getIndexReader().maxDoc()));
+      for (ScoreDoc sd : searcher.search(query, wanted, Objects.requireNonNull(sort)).scoreDocs) {
         if (pending.isEmpty() || !pending.containsKey(id(searcher, sd.doc))) {
           merged.add(stored(searcher, sd.doc));
         }
       }
     }
     pending.values().forEach(c -> {
-      if (c instanceof Written w) {
+      if (c instanceof Written w && (skill == null || w.record().skills().contains(skill))) {
         merged.add(w.record());
       }
     });

@@ -130,4 +130,15 @@ class CatalogueIndexRecordsTest {
         r.language(), r.publishedAt(), r.type(), r.level(), r.skills(), r.licence(), r.image(), r.readingTimeMinutes(),
         r.collections(), r.mainText(), r.fingerprint(), r.approvedBy(), r.approvedAt(), updated);
   }
+
+  @Test
+  void listsTheNewestTeachingASkillIncludingUnrefreshedOnes() {
+    index.put(record("d", "Fourth", "Four.", List.of("open-data"), "guide", "en", 4));
+    index.put(record("a", "First", "One.", List.of("open-data"), "guide", "en", 1));
+    assertThat(index.newestTeaching("open-data", 10)).extracting(CatalogueRecord::resourceId).containsExactly("d", "b", "a");
+    assertThat(index.newestTeaching("open-data", 1)).extracting(CatalogueRecord::resourceId).containsExactly("d");
+    index.refresh();
+    assertThat(index.newestTeaching("open-data", 2)).extracting(CatalogueRecord::resourceId).containsExactly("d", "b");
+    assertThat(index.newestTeaching("no-such-skill", 5)).isEmpty();
+  }
 }
