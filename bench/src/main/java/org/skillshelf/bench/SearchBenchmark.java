@@ -68,6 +68,7 @@ public final class SearchBenchmark {
     var bench = new SearchBenchmark(taxonomy.skills().stream().map(Skill::id).toList());
     System.out.printf("search benchmark: %,d synthetic records (Zipf vocabulary of %,d words), %,d queries; %s%n",
         count, VOCABULARY, runs, Figures.machine());
+    long heapBefore = heapAfterGc();
     List<CatalogueRecord> records = new ArrayList<>(count);
     for (int i = 0; i < count; i++) {
       records.add(bench.record(i));
@@ -85,6 +86,8 @@ public final class SearchBenchmark {
       System.out.printf("full rebuild: %,d records in %.1f s: %,.0f records/s (goal >= 5,000); %.1f s CPU in all threads%n",
           count, seconds, count / seconds, cpu);
       records.clear();
+      long held = heapAfterGc() - heapBefore;
+      System.out.printf("heap after GC held by the index: %,d KB, %.2f KB per record%n", held >> 10, held / 1024.0 / count);
       bench.searches(index, runs);
       bench.harvestPages(index, count);
     }
@@ -210,6 +213,13 @@ public final class SearchBenchmark {
       rank = rank();
     } while (rank < STOP_WORDS.length + TOPICAL.length);
     return words[rank];
+  }
+
+  /** Heap in use after a full collection (the benchmark runs with the serial collector's explicit GC honoured). */
+  private static long heapAfterGc() {
+    System.gc();
+    System.gc();
+    return ManagementFactory.getMemoryMXBean().getHeapMemoryUsage().getUsed();
   }
 
   private static long processCpuNanos() {
