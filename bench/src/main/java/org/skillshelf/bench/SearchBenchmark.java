@@ -13,6 +13,8 @@ import org.skillshelf.events.CatalogueRecord;
 import org.skillshelf.publish.search.CatalogueIndex;
 import org.skillshelf.publish.search.CatalogueQuery;
 import org.skillshelf.publish.search.SearchResult;
+import org.skillshelf.publish.search.UpdatePage;
+import org.skillshelf.publish.search.UpdateWindow;
 import org.skillshelf.taxonomy.Skill;
 import org.skillshelf.taxonomy.Taxonomy;
 
@@ -66,6 +68,7 @@ public final class SearchBenchmark {
     var bench = new SearchBenchmark(taxonomy.skills().stream().map(Skill::id).toList());
     System.out.printf("search benchmark: %,d synthetic records (Zipf vocabulary of %,d words), %,d queries; %s%n",
         count, VOCABULARY, runs, Figures.machine());
+    long heapBefore = heapAfterGc();
     List<CatalogueRecord> records = new ArrayList<>(count);
     for (int i = 0; i < count; i++) {
       records.add(bench.record(i));
@@ -83,7 +86,10 @@ public final class SearchBenchmark {
       System.out.printf("full rebuild: %,d records in %.1f s: %,.0f records/s (goal >= 5,000); %.1f s CPU in all threads%n",
           count, seconds, count / seconds, cpu);
       records.clear();
+      long held = heapAfterGc() - heapBefore;
+      System.out.printf("heap after GC held by the index: %,d KB, %.2f KB per record%n", held >> 10, held / 1024.0 / count);
       bench.searches(index, runs);
+      bench.harvestPages(index, count);
     }
     System.out.printf("peak resident memory %d MB%n", Figures.peakRssMb());
   }
@@ -127,6 +133,49 @@ public final class SearchBenchmark {
         hits[runs / 2], hits[runs * 9 / 10], hits[runs - 1], approximate);
   }
 
+  /**
+   * Harvesting in update order as OAI-PMH pages it (50 records from a resumption token's position,
+   * without and with a skill set), and the whole catalogue in that order as the coverage view reads it.
+   */
+  private void harvestPages(CatalogueIndex index, int count) {
+    int pages = 200;
+    long[] nanos = new long[pages];
+    long[] cpuNanos = new long[pages];
+    ThreadMXBean threads = ManagementFactory.getThreadMXBean();
+    Instant start = Instant.parse("2026-01-01T00:00:00Z");
+    for (int i = -50; i < pages; i++) { // the first 50 warm up
+      int after = random.nextInt(count);
+      String skill = i % 2 == 0 ? null : skills.get(random.nextInt(skills.size()));
+      var window = new UpdateWindow(null, null, skill, null, start.plusSeconds(after * 60L).toEpochMilli(), "r" + after);
+      long t = System.nanoTime();
+      long cpu = threads.getCurrentThreadCpuTime();
+      UpdatePage page = index.updatedAfter(window, 50);
+      if (i >= 0) {
+        nanos[i] = System.nanoTime() - t;
+        cpuNanos[i] = threads.getCurrentThreadCpuTime() - cpu;
+      }
+      if (page.records().isEmpty() && page.more()) {
+        throw new IllegalStateException("an empty page with more to come");
+      }
+    }
+    long[] sorted = Figures.sorted(nanos);
+    long[] cpuSorted = Figures.sorted(cpuNanos);
+    System.out.printf("harvest page of 50 by update time (OAI-PMH ListRecords), %d pages from random positions, half with a skill set: "
+        + "p50 %.2f ms, p99 %.2f ms; CPU p50 %.2f ms, p99 %.2f ms%n", pages, Figures.percentile(sorted, 0.5),
+        Figures.percentile(sorted, 0.99), Figures.percentile(cpuSorted, 0.5), Figures.percentile(cpuSorted, 0.99));
+    long[] whole = new long[3];
+    for (int i = 0; i < whole.length; i++) {
+      long t = System.nanoTime();
+      int n = index.byUpdate().size();
+      whole[i] = System.nanoTime() - t;
+      if (n != count) {
+        throw new IllegalStateException("byUpdate read " + n + " records");
+      }
+    }
+    System.out.printf("every record by update time (coverage view): %.0f ms (best of %d)%n",
+        Figures.percentile(Figures.sorted(whole), 0.0), whole.length);
+  }
+
   private CatalogueQuery query(int i) {
     int kind = random.nextInt(20);
     CatalogueQuery q;
@@ -164,6 +213,13 @@ public final class SearchBenchmark {
       rank = rank();
     } while (rank < STOP_WORDS.length + TOPICAL.length);
     return words[rank];
+  }
+
+  /** Heap in use after a full collection (the benchmark runs with the serial collector's explicit GC honoured). */
+  private static long heapAfterGc() {
+    System.gc();
+    System.gc();
+    return ManagementFactory.getMemoryMXBean().getHeapMemoryUsage().getUsed();
   }
 
   private static long processCpuNanos() {

@@ -47,6 +47,7 @@ public final class PublishService implements StageService {
   private static final int LOW_COVERAGE = 3;
   private final StreamsApp review;
   private final CatalogueIndex index;
+  private final ResourceTrail trail;
   private final CatalogueIndexer indexer;
   private final TopicReplica collectionReplica;
   private final TopicReplica brokenLinkReplica;
@@ -63,10 +64,10 @@ public final class PublishService implements StageService {
         new CollectionReader(shelf, context.registry()));
     var collections = new CollectionDesk(shelf, CollectionLog.on(context.publisher()),
         new CollectionRules(id -> index.get(id).isPresent()), context.clock());
-    var board = new BrokenLinkBoard();
+    var board = new BrokenLinkBoard(index::get);
     this.brokenLinkReplica = new TopicReplica("broken-links", BrokenLinkFeed.TOPICS, context.kafka(), context.registry(),
         new BrokenLinkFeed(board, context.registry()));
-    var trail = new ResourceTrail();
+    this.trail = new ResourceTrail();
     this.trailReplica = new TopicReplica("resource-trail", ResourceTrailFeed.TOPICS, context.kafka(), context.registry(),
         new ResourceTrailFeed(trail));
     this.modules = List.of(
@@ -114,6 +115,7 @@ public final class PublishService implements StageService {
   @Override
   public void close() {
     trailReplica.close();
+    trail.close();
     collectionReplica.close();
     brokenLinkReplica.close();
     indexer.close();

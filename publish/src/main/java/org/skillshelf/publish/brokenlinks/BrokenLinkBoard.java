@@ -8,6 +8,7 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Function;
 import org.jspecify.annotations.Nullable;
 import org.skillshelf.events.BrokenLinkDismissal;
 import org.skillshelf.events.BrokenLinkReport;
@@ -16,13 +17,17 @@ import org.skillshelf.events.LinkHealth;
 import org.skillshelf.events.LinkState;
 
 /**
- * What the broken-links queue knows, per record: its title and link, its link health, readers'
- * reports and the latest dismissal; fed from four topics in whatever order they arrive, and
- * thread-safe. Health and reports about a link the record no longer has (the URL was replaced) are
- * ignored, so replacing a link takes the record out of the queue until the new link fails too.
+ * What the broken-links queue knows: for the records whose link is not healthy, or that readers
+ * reported or curators dismissed, the link's health, the reports and the latest dismissal; fed from
+ * four topics in whatever order they arrive, and thread-safe. A healthy, unreported link takes no
+ * entry, and a link that returns to health leaves the board, so the board grows with the links in
+ * trouble rather than with the catalogue: a record's title and current link are looked up in the
+ * catalogue when the queue is shown. Health and reports about a link the record no longer has (the
+ * URL was replaced) are ignored, so replacing a link takes the record out of the queue until the
+ * new link fails too.
  *
  * <pre>{@code
- * board.catalogued("r1", record);
+ * var board = new BrokenLinkBoard(index::get);
  * board.health("r1", health);
  * List<BrokenLink> queue = board.open();
  * }</pre>
@@ -34,31 +39,46 @@ public final class BrokenLinkBoard {
 
   private record Listed(String title, String url) {}
 
-  private record Entry(@Nullable Listed listed, @Nullable LinkHealth health, List<BrokenLinkReport> reports,
-      @Nullable BrokenLinkDismissal dismissal) {
-    static final Entry EMPTY = new Entry(null, null, List.of(), null);
+  private record Entry(@Nullable LinkHealth health, List<BrokenLinkReport> reports, @Nullable BrokenLinkDismissal dismissal) {
+    static final Entry EMPTY = new Entry(null, List.of(), null);
 
     boolean isEmpty() {
-      return listed == null && health == null && reports.isEmpty() && dismissal == null;
+      return health == null && reports.isEmpty() && dismissal == null;
     }
   }
 
   private final Map<String, Entry> entries = new ConcurrentHashMap<>();
+  private final Function<String, Optional<CatalogueRecord>> catalogue;
 
-  /** A record published or changed; null (a withdrawal) forgets everything about it. */
+  /** A board that looks records up in this catalogue (empty for a record not, or no longer, published). */
+  public BrokenLinkBoard(Function<String, Optional<CatalogueRecord>> catalogue) {
+    this.catalogue = catalogue;
+  }
+
+  /**
+   * A record published or changed; null (a withdrawal) forgets everything about it. A changed link
+   * drops what was known about the old one.
+   */
   public void catalogued(String resourceId, @Nullable CatalogueRecord record) {
     if (record == null) {
       entries.remove(resourceId);
       return;
     }
-    update(resourceId, e -> new Entry(new Listed(record.title(), record.url()), e.health(), e.reports(), e.dismissal()));
+    String url = record.url();
+    update(resourceId, e -> new Entry(e.health() != null && e.health().url().equals(url) ? e.health() : null,
+        e.reports().stream().filter(r -> r.url().equals(url)).toList(),
+        e.dismissal() != null && e.dismissal().url().equals(url) ? e.dismissal() : null));
   }
 
-  /** The link's latest health; its check history is not kept here. */
+  /**
+   * The link's latest health; its check history is not kept here. A healthy or unchecked link is
+   * only remembered while readers' reports keep its record on the board (the queue shows its state).
+   */
   public void health(String resourceId, @Nullable LinkHealth health) {
     LinkHealth slim = health == null ? null : new LinkHealth(health.v(), health.resourceId(), health.url(), health.state(),
         health.consecutiveFailures(), health.firstFailureAt(), health.lastCheckedAt(), health.lastOkAt(), health.lastOutcome(), List.of());
-    update(resourceId, e -> new Entry(e.listed(), slim, e.reports(), e.dismissal()));
+    boolean troubled = slim != null && (slim.state() == LinkState.BROKEN || slim.state() == LinkState.DEGRADED);
+    update(resourceId, e -> new Entry(troubled || !e.reports().isEmpty() ? slim : null, e.reports(), e.dismissal()));
   }
 
   public void reported(BrokenLinkReport report) {
@@ -70,19 +90,24 @@ public final class BrokenLinkBoard {
       reports.add(report);
       reports.sort(Comparator.comparing(BrokenLinkReport::at));
       List<BrokenLinkReport> kept = reports.subList(Math.max(0, reports.size() - REPORTS_KEPT), reports.size());
-      return new Entry(e.listed(), e.health(), List.copyOf(kept), e.dismissal());
+      return new Entry(e.health(), List.copyOf(kept), e.dismissal());
     });
   }
 
   public void dismissed(BrokenLinkDismissal dismissal) {
     update(dismissal.resourceId(), e -> e.dismissal() != null && e.dismissal().at().isAfter(dismissal.at()) ? e
-        : new Entry(e.listed(), e.health(), e.reports(), dismissal));
+        : new Entry(e.health(), e.reports(), dismissal));
+  }
+
+  /** How many records the board holds anything about: links in trouble, reported or dismissed. */
+  int size() {
+    return entries.size();
   }
 
   /** Every record that needs a curator, the longest waiting first. */
   public List<BrokenLink> open() {
     List<BrokenLink> open = new ArrayList<>();
-    entries.forEach((id, e) -> view(id, e).ifPresent(open::add));
+    entries.forEach((id, e) -> view(id, e, listed(id)).ifPresent(open::add));
     open.sort(Comparator.comparing(BrokenLink::since).thenComparing(BrokenLink::resourceId));
     return open;
   }
@@ -90,7 +115,7 @@ public final class BrokenLinkBoard {
   /** One record's queue entry, if it is in the queue. */
   public Optional<BrokenLink> entry(String resourceId) {
     Entry e = entries.get(resourceId);
-    return e == null ? Optional.empty() : view(resourceId, e);
+    return e == null ? Optional.empty() : view(resourceId, e, listed(resourceId));
   }
 
   /**
@@ -99,16 +124,19 @@ public final class BrokenLinkBoard {
    */
   public @Nullable Instant brokenSince(String resourceId) {
     Entry e = entries.get(resourceId);
-    LinkHealth health = e == null ? null : currentHealth(e);
+    LinkHealth health = e == null ? null : currentHealth(e, listed(resourceId));
     return health != null && health.state() == LinkState.BROKEN ? health.firstFailureAt() : null;
   }
 
-  private static Optional<BrokenLink> view(String id, Entry e) {
-    Listed listed = e.listed();
+  private @Nullable Listed listed(String resourceId) {
+    return catalogue.apply(resourceId).map(r -> new Listed(r.title(), r.url())).orElse(null);
+  }
+
+  private static Optional<BrokenLink> view(String id, Entry e, @Nullable Listed listed) {
     if (listed == null) {
       return Optional.empty();
     }
-    LinkHealth health = currentHealth(e);
+    LinkHealth health = currentHealth(e, listed);
     BrokenLinkDismissal dismissal = e.dismissal() != null && e.dismissal().url().equals(listed.url()) ? e.dismissal() : null;
     boolean broken = health != null && health.state() == LinkState.BROKEN
         && (dismissal == null || dismissal.brokenSince() == null || !Objects.equals(dismissal.brokenSince(), health.firstFailureAt()));
@@ -130,9 +158,9 @@ public final class BrokenLinkBoard {
         health == null ? null : health.lastCheckedAt(), reports.size(), notes, Objects.requireNonNull(since)));
   }
 
-  private static @Nullable LinkHealth currentHealth(Entry e) {
+  private static @Nullable LinkHealth currentHealth(Entry e, @Nullable Listed listed) {
     LinkHealth health = e.health();
-    return health != null && e.listed() != null && health.url().equals(e.listed().url()) ? health : null;
+    return health != null && listed != null && health.url().equals(listed.url()) ? health : null;
   }
 
   private void update(String resourceId, java.util.function.UnaryOperator<Entry> change) {

@@ -73,7 +73,7 @@ public final class HarvestRoutes implements WebModule {
     } else {
       String label = taxonomy.skill(skill).map(s -> s.label())
           .orElseThrow(() -> ApiException.notFound("The skill " + skill));
-      records = index.newest(Integer.MAX_VALUE).stream().filter(r -> r.skills().contains(skill)).limit(FEED_SIZE).toList();
+      records = index.newestTeaching(skill, FEED_SIZE);
       title = "Skillshelf: new resources on " + label;
       self = self + "?skill=" + org.skillshelf.web.html.Html.param(skill);
     }

@@ -53,17 +53,6 @@ record HarvestWindow(@Nullable String set, @Nullable Instant from, @Nullable Ins
     throw new OaiError("badArgument", "'" + value + "' is not a date (YYYY-MM-DD or YYYY-MM-DDThh:mm:ssZ).");
   }
 
-  /** Whether the record is in the selected time range, wherever paging stands (the set is {@link OaiPmh}'s to judge). */
-  boolean inRange(CatalogueRecord r) {
-    Instant at = r.updatedAt();
-    return (from == null || !at.isBefore(from)) && (until == null || !at.isAfter(until));
-  }
-
-  boolean isAfterPosition(CatalogueRecord r) {
-    long stamp = r.updatedAt().toEpochMilli();
-    return stamp > afterStamp || (stamp == afterStamp && r.resourceId().compareTo(afterId) > 0);
-  }
-
   HarvestWindow after(CatalogueRecord last, int sent) {
     return new HarvestWindow(set, from, until, last.updatedAt().toEpochMilli(), last.resourceId(), cursor + sent);
   }

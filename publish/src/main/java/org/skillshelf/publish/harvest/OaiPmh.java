@@ -7,11 +7,13 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
+import java.util.stream.Collectors;
 import org.jspecify.annotations.Nullable;
 import org.skillshelf.events.CatalogueRecord;
 import org.skillshelf.events.Collection;
 import org.skillshelf.publish.collections.CollectionShelf;
 import org.skillshelf.publish.search.CatalogueIndex;
+import org.skillshelf.publish.search.UpdateWindow;
 import org.skillshelf.taxonomy.Skill;
 import org.skillshelf.taxonomy.Taxonomy;
 
@@ -132,7 +134,8 @@ public final class OaiPmh {
   }
 
   private void identify(XmlDocument xml, String baseUrl) {
-    Instant earliest = index.byUpdate().stream().findFirst().map(CatalogueRecord::updatedAt).orElse(Instant.EPOCH);
+    Instant earliest = index.updatedAfter(UpdateWindow.all(), 1).records().stream().findFirst()
+        .map(CatalogueRecord::updatedAt).orElse(Instant.EPOCH);
     xml.start(OAI, "Identify")
         .element(OAI, "repositoryName", "Skillshelf: free learning resources for library and information staff")
         .element(OAI, "baseURL", baseUrl)
@@ -210,16 +213,20 @@ public final class OaiPmh {
     return pageSize;
   }
 
-  /** Whether the record belongs to the set: a skill it teaches, or a published collection it is in. */
-  boolean inSet(CatalogueRecord r, @Nullable String setSpec) {
-    if (setSpec == null) {
-      return true;
+  /** What a list request selects, as the index pages through it: the set is a skill or a published collection's records. */
+  UpdateWindow selection(HarvestWindow window) {
+    String set = window.set();
+    @Nullable String skill = null;
+    @Nullable Set<String> among = null;
+    if (set != null && set.startsWith(COLLECTION_PREFIX)) {
+      among = collections.published(set.substring(COLLECTION_PREFIX.length()))
+          .map(c -> c.steps().stream().map(s -> s.resourceId()).collect(Collectors.toSet())).orElse(Set.of());
+    } else if (set != null && set.startsWith(SET_PREFIX)) {
+      skill = set.substring(SET_PREFIX.length());
+    } else if (set != null) {
+      among = Set.of(); // no such set: it holds nothing
     }
-    if (setSpec.startsWith(COLLECTION_PREFIX)) {
-      return collections.published(setSpec.substring(COLLECTION_PREFIX.length()))
-          .map(c -> c.steps().stream().anyMatch(s -> s.resourceId().equals(r.resourceId()))).orElse(false);
-    }
-    return setSpec.startsWith(SET_PREFIX) && r.skills().contains(setSpec.substring(SET_PREFIX.length()));
+    return new UpdateWindow(window.from(), window.until(), skill, among, window.afterStamp(), window.afterId());
   }
 
   static String stamp(Instant at) {

@@ -3,6 +3,7 @@ package org.skillshelf.publish.harvest;
 import java.util.List;
 import java.util.Map;
 import org.skillshelf.events.CatalogueRecord;
+import org.skillshelf.publish.search.UpdatePage;
 
 /** ListRecords and ListIdentifiers: one page of the selected records and, while more remain, a token. */
 final class RecordList {
@@ -30,14 +31,14 @@ final class RecordList {
       window = HarvestWindow.of(args.get("set"), args.get("from"), args.get("until"));
     }
     OaiPmh.checkFormat(prefix);
-    List<CatalogueRecord> selected = oai.index().byUpdate().stream()
-        .filter(r -> window.inRange(r) && oai.inSet(r, window.set())).toList();
-    List<CatalogueRecord> page = selected.stream().filter(window::isAfterPosition).limit(oai.pageSize()).toList();
+    // The index reads this page alone, in update order from the token's position.
+    UpdatePage found = oai.index().updatedAfter(oai.selection(window), oai.pageSize());
+    List<CatalogueRecord> page = found.records();
     if (page.isEmpty()) {
       throw new OaiError("noRecordsMatch", "No records match the request.");
     }
     int cursor = window.cursor();
-    boolean more = cursor + page.size() < selected.size();
+    boolean more = found.more();
     HarvestWindow next = window.after(page.getLast(), page.size());
     return xml -> {
       xml.start(OaiPmh.OAI, withMetadata ? "ListRecords" : "ListIdentifiers");
@@ -50,7 +51,7 @@ final class RecordList {
       }
       if (more || token != null) {
         xml.start(OaiPmh.OAI, "resumptionToken")
-            .attribute("completeListSize", Integer.toString(selected.size()))
+            .attribute("completeListSize", Integer.toString(found.total()))
             .attribute("cursor", Integer.toString(cursor));
         if (more) {
           xml.text(next.token(prefix));

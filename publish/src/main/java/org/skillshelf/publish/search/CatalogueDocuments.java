@@ -7,7 +7,6 @@ import java.util.function.Function;
 import org.apache.lucene.document.Document;
 import org.apache.lucene.document.Field;
 import org.apache.lucene.document.FieldType;
-import org.apache.lucene.document.LongField;
 import org.apache.lucene.document.SortedDocValuesField;
 import org.apache.lucene.document.StringField;
 import org.apache.lucene.document.TextField;
@@ -25,6 +24,12 @@ import org.skillshelf.events.LinkState;
  */
 final class CatalogueDocuments {
   static final String TITLE_WORDS = "title_words";
+  /**
+   * Approval time in nanoseconds (points and doc values, added by {@link StoredRecords}): points so
+   * that sorting by newest skips records that cannot make the page, nanoseconds so that the order
+   * is the records' own.
+   */
+  static final String APPROVED = "approvedAt";
 
   /**
    * Stored text whose postings carry character offsets, so the highlighter finds matches from the
@@ -47,6 +52,7 @@ final class CatalogueDocuments {
     doc.add(new StringField("id", record.resourceId(), Field.Store.YES));
     // Results read their id from doc values: loading stored fields would decompress the main text.
     doc.add(new SortedDocValuesField("id", new BytesRef(record.resourceId())));
+    StoredRecords.addTo(doc, record);
     doc.add(new StringField("url", record.url(), Field.Store.YES));
     doc.add(new Field("title", record.title(), HIGHLIGHTED));
     doc.add(new TextField(TITLE_WORDS, record.title(), Field.Store.NO));
@@ -54,8 +60,6 @@ final class CatalogueDocuments {
       doc.add(new Field("description", record.description(), HIGHLIGHTED));
     }
     doc.add(new Field("text", record.mainText(), HIGHLIGHTED));
-    // Points as well as doc values, so sorting by newest skips records that cannot make the page.
-    doc.add(new LongField("approvedAt", record.approvedAt().toEpochMilli(), Field.Store.NO));
     for (String skill : record.skills()) {
       doc.add(new TextField("skills", skill.replace('-', ' '), Field.Store.NO));
       doc.add(new StringField("skill_kw", skill, Field.Store.NO));

@@ -25,7 +25,7 @@ final class CatalogueFilters {
   static TopDocs top(IndexSearcher searcher, CatalogueQuery query, Query filtered) throws IOException {
     int wanted = query.page() * query.size();
     return query.sort() == CatalogueQuery.Sort.NEWEST
-        ? searcher.search(filtered, wanted, new Sort(LongField.newSortField("approvedAt", true, SortedNumericSelector.Type.MAX)))
+        ? searcher.search(filtered, wanted, new Sort(LongField.newSortField(CatalogueDocuments.APPROVED, true, SortedNumericSelector.Type.MAX)))
         : searcher.search(filtered, wanted);
   }
 

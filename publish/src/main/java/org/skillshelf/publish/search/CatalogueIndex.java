@@ -5,7 +5,7 @@ import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Arrays;
-import java.util.Comparator;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -61,7 +61,8 @@ public final class CatalogueIndex implements AutoCloseable {
   private final IndexWriter writer;
   private final SearcherManager searchers;
   private final Path folder;
-  private final Map<String, CatalogueRecord> records = new ConcurrentHashMap<>();
+  /** Only the changes since the last refresh: the records themselves are stored in the index. */
+  private final StoredRecords records = new StoredRecords();
   private final Map<String, LinkState> linkStates = new ConcurrentHashMap<>();
   private final Set<String> staleLinkStates = ConcurrentHashMap.newKeySet();
 
@@ -108,7 +109,9 @@ public final class CatalogueIndex implements AutoCloseable {
 
   /** Adds or replaces a record; the main text is indexed but not kept in memory. */
   public void put(CatalogueRecord record) {
-    index(record, records.put(record.resourceId(), withText(record, "")) != null);
+    String id = record.resourceId();
+    index(record, records.writtenSinceRefresh(id) || read(s -> StoredRecords.docId(s, id) >= 0));
+    records.written(record);
   }
 
   /**
@@ -119,9 +122,11 @@ public final class CatalogueIndex implements AutoCloseable {
   public void putAll(List<CatalogueRecord> batch) {
     Map<String, CatalogueRecord> latest = new LinkedHashMap<>();
     batch.forEach(r -> latest.put(r.resourceId(), r));
-    List<Pending> pending = latest.values().stream()
-        .map(r -> new Pending(r, records.put(r.resourceId(), withText(r, "")) != null)).toList();
+    Set<String> known = new HashSet<>(read(s -> StoredRecords.indexed(s, latest.keySet())));
+    latest.keySet().stream().filter(records::writtenSinceRefresh).forEach(known::add);
+    List<Pending> pending = latest.values().stream().map(r -> new Pending(r, known.contains(r.resourceId()))).toList();
     pending.parallelStream().forEach(p -> index(p.record(), p.known()));
+    latest.values().forEach(records::written);
   }
 
   private record Pending(CatalogueRecord record, boolean known) {}
@@ -142,12 +147,12 @@ public final class CatalogueIndex implements AutoCloseable {
   }
 
   public void remove(String resourceId) {
-    records.remove(resourceId);
     try {
       writer.deleteDocuments(new Term("id", resourceId));
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }
+    records.withdrawn(resourceId);
   }
 
   /**
@@ -157,7 +162,8 @@ public final class CatalogueIndex implements AutoCloseable {
    */
   public void linkState(String resourceId, LinkState state) {
     LinkState before = linkStates.put(resourceId, state);
-    if (records.containsKey(resourceId) && before != state) {
+    // Whether the record is indexed is only asked at the refresh: a check per link would cost a lookup each.
+    if (before != state) {
       staleLinkStates.add(resourceId);
     }
   }
@@ -169,7 +175,9 @@ public final class CatalogueIndex implements AutoCloseable {
   /** Makes everything written so far visible to searches. */
   public void refresh() {
     try {
+      Map<String, StoredRecords.Change> written = records.pending();
       searchers.maybeRefreshBlocking();
+      records.visible(written);
       if (!staleLinkStates.isEmpty()) {
         reindexLinkStates();
         searchers.maybeRefreshBlocking();
@@ -185,23 +193,32 @@ public final class CatalogueIndex implements AutoCloseable {
     staleLinkStates.removeAll(ids);
     read(searcher -> {
       for (String id : ids) {
-        CatalogueRecord record = records.get(id);
-        int doc = record == null ? -1 : docId(searcher, id);
+        int doc = docId(searcher, id);
         if (doc >= 0) {
           String text = searcher.storedFields().document(doc, Set.of("text")).get("text");
-          write(id, documents.of(withText(record, text == null ? "" : text), linkState(id)));
+          write(id, documents.of(StoredRecords.withText(StoredRecords.stored(searcher, doc), text == null ? "" : text),
+              linkState(id)));
         }
       }
       return ids.size();
     });
   }
 
+  /** The record as last put, at once (before any refresh); empty once removed. */
   public Optional<CatalogueRecord> get(String resourceId) {
-    return Optional.ofNullable(records.get(resourceId));
+    Optional<StoredRecords.Change> change = records.change(resourceId);
+    if (change.isPresent()) {
+      return change.get() instanceof StoredRecords.Written w ? Optional.of(w.record()) : Optional.empty();
+    }
+    return Optional.ofNullable(read(s -> {
+      int doc = docId(s, resourceId);
+      return doc < 0 ? null : StoredRecords.stored(s, doc);
+    }));
   }
 
   public int size() {
-    return records.size();
+    Map<String, StoredRecords.Change> pending = records.pending();
+    return read(s -> StoredRecords.size(s, pending));
   }
 
   /**
@@ -275,12 +292,11 @@ public final class CatalogueIndex implements AutoCloseable {
   }
 
   private List<CatalogueHit> hits(IndexSearcher searcher, @Nullable Query text, ScoreDoc[] docs) throws IOException {
-    return new HitReader(searcher, analyzer, records::get, this::linkState).hits(text, docs);
+    return new HitReader(searcher, analyzer, (id, doc) -> records.current(searcher, id, doc), this::linkState).hits(text, docs);
   }
 
   private static int docId(IndexSearcher searcher, String resourceId) throws IOException {
-    TopDocs top = searcher.search(new TermQuery(new Term("id", resourceId)), 1);
-    return top.scoreDocs.length == 0 ? -1 : top.scoreDocs[0].doc;
+    return StoredRecords.docId(searcher, resourceId);
   }
 
   private void write(String resourceId, Document doc) {
@@ -308,27 +324,35 @@ public final class CatalogueIndex implements AutoCloseable {
     }
   }
 
-  private static CatalogueRecord withText(CatalogueRecord r, String text) {
-    return new CatalogueRecord(r.v(), r.resourceId(), r.url(), r.title(), r.description(), r.authors(), r.siteName(),
-        r.language(), r.publishedAt(), r.type(), r.level(), r.skills(), r.licence(), r.image(), r.readingTimeMinutes(),
-        r.collections(), text, r.fingerprint(), r.approvedBy(), r.approvedAt(), r.updatedAt());
-  }
-
   /** Published records, newest approval first (for the home page, feeds and exports). */
   public List<CatalogueRecord> newest(int limit) {
-    return records.values().stream()
-        .sorted(Comparator.comparing(CatalogueRecord::approvedAt).reversed().thenComparing(CatalogueRecord::resourceId))
-        .limit(limit).toList();
+    Map<String, StoredRecords.Change> pending = records.pending();
+    return read(s -> StoredRecords.newest(s, pending, null, Math.max(0, limit)));
+  }
+
+  /** The newest records teaching a skill, newest approval first: only these are read. */
+  public List<CatalogueRecord> newestTeaching(String skill, int limit) {
+    Map<String, StoredRecords.Change> pending = records.pending();
+    return read(s -> StoredRecords.newest(s, pending, skill, Math.max(0, limit)));
   }
 
   /**
-   * Every published record (without its main text) in harvesting order: oldest change first, ties
-   * by id, so a harvester paging through it sees each record once.
+   * Every published record (without its main text), oldest change first, ties by id: for views of
+   * the whole catalogue (coverage). A harvester pages with {@link #updatedAfter} instead, which
+   * reads only the page.
    */
   public List<CatalogueRecord> byUpdate() {
-    return records.values().stream()
-        .sorted(Comparator.comparing(CatalogueRecord::updatedAt).thenComparing(CatalogueRecord::resourceId))
-        .toList();
+    Map<String, StoredRecords.Change> pending = records.pending();
+    return read(s -> StoredRecords.byUpdate(s, pending));
+  }
+
+  /**
+   * One page of the records a window selects, in harvesting order (oldest change, to the
+   * millisecond, first; ties by id), without their main text: only the page's records are read.
+   */
+  public UpdatePage updatedAfter(UpdateWindow window, int limit) {
+    Map<String, StoredRecords.Change> pending = records.pending();
+    return read(s -> UpdateOrder.page(s, pending, window, limit));
   }
 
   @Override

@@ -6,10 +6,6 @@ import java.util.List;
 import java.util.function.Function;
 import org.apache.lucene.analysis.Analyzer;
 import org.apache.lucene.document.Document;
-import org.apache.lucene.index.DocValues;
-import org.apache.lucene.index.LeafReaderContext;
-import org.apache.lucene.index.ReaderUtil;
-import org.apache.lucene.index.SortedDocValues;
 import org.apache.lucene.search.IndexSearcher;
 import org.apache.lucene.search.Query;
 import org.apache.lucene.search.ScoreDoc;
@@ -20,12 +16,17 @@ import org.skillshelf.web.html.Html;
 
 /** Turns matching documents into {@link CatalogueHit}s with their snippets, for one searcher. */
 final class HitReader {
+  /** The current record of a matching document, or null when it has been removed since. */
+  interface RecordSource {
+    @Nullable CatalogueRecord record(String resourceId, int docId) throws IOException;
+  }
+
   private final IndexSearcher searcher;
   private final Analyzer analyzer;
-  private final Function<String, @Nullable CatalogueRecord> records;
+  private final RecordSource records;
   private final Function<String, LinkState> linkStates;
 
-  HitReader(IndexSearcher searcher, Analyzer analyzer, Function<String, @Nullable CatalogueRecord> records,
+  HitReader(IndexSearcher searcher, Analyzer analyzer, RecordSource records,
       Function<String, LinkState> linkStates) {
     this.searcher = searcher;
     this.analyzer = analyzer;
@@ -51,7 +52,7 @@ final class HitReader {
 
   private CatalogueHit hit(int docId, @Nullable Snippet highlighted) throws IOException {
     String id = id(docId);
-    CatalogueRecord record = records.apply(id);
+    CatalogueRecord record = records.record(id, docId);
     if (record == null) {
       return stored(searcher.storedFields().document(docId), highlighted);
     }
@@ -61,15 +62,8 @@ final class HitReader {
         snippet == null ? null : snippet.html());
   }
 
-  /** The id from doc values: the stored fields would mean decompressing the main text too. */
   private String id(int docId) throws IOException {
-    List<LeafReaderContext> leaves = searcher.getIndexReader().leaves();
-    LeafReaderContext leaf = leaves.get(ReaderUtil.subIndex(docId, leaves));
-    SortedDocValues ids = DocValues.getSorted(leaf.reader(), "id");
-    if (!ids.advanceExact(docId - leaf.docBase)) {
-      throw new IllegalStateException("a catalogue document without an id");
-    }
-    return ids.lookupOrd(ids.ordValue()).utf8ToString();
+    return StoredRecords.id(searcher, docId);
   }
 
   /** A record removed between the search and now: what the index stored is all there is. */

@@ -3,7 +3,10 @@ package org.skillshelf.publish.brokenlinks;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.Instant;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.Optional;
 import org.jspecify.annotations.Nullable;
 import org.junit.jupiter.api.Test;
 import org.skillshelf.events.BrokenLinkDismissal;
@@ -17,7 +20,18 @@ import org.skillshelf.events.LinkState;
 class BrokenLinkBoardTest {
   private static final Instant T0 = Instant.parse("2026-11-01T00:00:00Z");
   private static final String URL = "https://example.org/git";
-  private final BrokenLinkBoard board = new BrokenLinkBoard();
+  private final Map<String, CatalogueRecord> catalogue = new HashMap<>();
+  private final BrokenLinkBoard board = new BrokenLinkBoard(id -> Optional.ofNullable(catalogue.get(id)));
+
+  /** As the feed does: the catalogue (the search index, in the service) and the board both hear of it. */
+  private void catalogued(String id, @Nullable CatalogueRecord record) {
+    if (record == null) {
+      catalogue.remove(id);
+    } else {
+      catalogue.put(id, record);
+    }
+    board.catalogued(id, record);
+  }
 
   private static CatalogueRecord record(String id, String url) {
     return new CatalogueRecord(CatalogueRecord.VERSION, id, url, "Git for librarians", null, List.of(), null, "en", null, null, null,
@@ -40,7 +54,7 @@ class BrokenLinkBoardTest {
 
   @Test
   void aBrokenLinkIsQueuedWithItsLastOutcome() {
-    board.catalogued("r1", record("r1", URL));
+    catalogued("r1", record("r1", URL));
     board.health("r1", health("r1", URL, LinkState.BROKEN, T0));
     assertThat(board.open()).singleElement().satisfies(e -> {
       assertThat(e.broken()).isTrue();
@@ -51,14 +65,14 @@ class BrokenLinkBoardTest {
 
   @Test
   void aDegradedLinkIsNotQueued() {
-    board.catalogued("r1", record("r1", URL));
+    catalogued("r1", record("r1", URL));
     board.health("r1", health("r1", URL, LinkState.DEGRADED, T0));
     assertThat(board.open()).isEmpty();
   }
 
   @Test
   void aReportedHealthyLinkIsQueuedWithTheReadersNote() {
-    board.catalogued("r1", record("r1", URL));
+    catalogued("r1", record("r1", URL));
     board.health("r1", health("r1", URL, LinkState.HEALTHY, null));
     board.reported(report("p1", "r1", URL, T0, "asks me to log in"));
     assertThat(board.open()).singleElement().satisfies(e -> {
@@ -72,13 +86,13 @@ class BrokenLinkBoardTest {
   void aReportReadBeforeItsRecordWaitsForIt() {
     board.reported(report("p1", "r1", URL, T0, null));
     assertThat(board.open()).isEmpty();
-    board.catalogued("r1", record("r1", URL));
+    catalogued("r1", record("r1", URL));
     assertThat(board.open()).hasSize(1);
   }
 
   @Test
   void theSameReportReadTwiceCountsOnce() {
-    board.catalogued("r1", record("r1", URL));
+    catalogued("r1", record("r1", URL));
     board.reported(report("p1", "r1", URL, T0, null));
     board.reported(report("p1", "r1", URL, T0, null));
     assertThat(board.open().getFirst().reports()).isEqualTo(1);
@@ -86,7 +100,7 @@ class BrokenLinkBoardTest {
 
   @Test
   void aDismissedBreakageStaysDismissedWhileItLasts() {
-    board.catalogued("r1", record("r1", URL));
+    catalogued("r1", record("r1", URL));
     board.health("r1", health("r1", URL, LinkState.BROKEN, T0));
     dismiss("r1", T0.plusSeconds(3_600));
     board.health("r1", health("r1", URL, LinkState.BROKEN, T0)); // checked again, still the same breakage
@@ -95,7 +109,7 @@ class BrokenLinkBoardTest {
 
   @Test
   void aNewBreakageAfterRecoveryComesBack() {
-    board.catalogued("r1", record("r1", URL));
+    catalogued("r1", record("r1", URL));
     board.health("r1", health("r1", URL, LinkState.BROKEN, T0));
     dismiss("r1", T0.plusSeconds(3_600));
     board.health("r1", health("r1", URL, LinkState.HEALTHY, null));
@@ -105,7 +119,7 @@ class BrokenLinkBoardTest {
 
   @Test
   void aDismissalMadeWhileOnlyReportedDoesNotCoverALaterBreakage() {
-    board.catalogued("r1", record("r1", URL));
+    catalogued("r1", record("r1", URL));
     board.health("r1", health("r1", URL, LinkState.DEGRADED, T0));
     board.reported(report("p1", "r1", URL, T0, null));
     dismiss("r1", T0.plusSeconds(60));
@@ -116,7 +130,7 @@ class BrokenLinkBoardTest {
 
   @Test
   void aReportAfterADismissalComesBackAndEarlierReportsStayCovered() {
-    board.catalogued("r1", record("r1", URL));
+    catalogued("r1", record("r1", URL));
     board.reported(report("p1", "r1", URL, T0, "old"));
     dismiss("r1", T0.plusSeconds(60));
     board.reported(report("p2", "r1", URL, T0.plusSeconds(120), "new"));
@@ -128,28 +142,87 @@ class BrokenLinkBoardTest {
 
   @Test
   void replacingTheLinkTakesTheRecordOutOfTheQueue() {
-    board.catalogued("r1", record("r1", URL));
+    catalogued("r1", record("r1", URL));
     board.health("r1", health("r1", URL, LinkState.BROKEN, T0));
     board.reported(report("p1", "r1", URL, T0, null));
-    board.catalogued("r1", record("r1", "https://example.net/git-moved"));
+    catalogued("r1", record("r1", "https://example.net/git-moved"));
     assertThat(board.open()).isEmpty();
   }
 
   @Test
   void aWithdrawnRecordLeavesTheQueue() {
-    board.catalogued("r1", record("r1", URL));
+    catalogued("r1", record("r1", URL));
     board.health("r1", health("r1", URL, LinkState.BROKEN, T0));
-    board.catalogued("r1", null);
+    catalogued("r1", null);
     assertThat(board.open()).isEmpty();
     assertThat(board.entry("r1")).isEmpty();
   }
 
   @Test
   void theLongestWaitingComesFirst() {
-    board.catalogued("new", record("new", "https://example.org/new"));
+    catalogued("new", record("new", "https://example.org/new"));
     board.reported(report("p1", "new", "https://example.org/new", T0.plusSeconds(600), null));
-    board.catalogued("old", record("old", URL));
+    catalogued("old", record("old", URL));
     board.health("old", health("old", URL, LinkState.BROKEN, T0));
     assertThat(board.open()).extracting(BrokenLink::resourceId).containsExactly("old", "new");
+  }
+
+  @Test
+  void aHealthyUnreportedLinkTakesNoEntry() {
+    catalogued("r1", record("r1", URL));
+    board.health("r1", health("r1", URL, LinkState.HEALTHY, null));
+    board.health("r2", health("r2", URL, LinkState.UNCHECKED, null));
+    assertThat(board.size()).isZero();
+  }
+
+  @Test
+  void aLinkReturningToHealthLeavesTheBoard() {
+    catalogued("r1", record("r1", URL));
+    board.health("r1", health("r1", URL, LinkState.BROKEN, T0));
+    board.health("r1", health("r1", URL, LinkState.HEALTHY, null));
+    assertThat(board.open()).isEmpty();
+    assertThat(board.size()).isZero();
+  }
+
+  @Test
+  void aDegradedLinkIsKeptUntilItRecovers() {
+    catalogued("r1", record("r1", URL));
+    board.health("r1", health("r1", URL, LinkState.DEGRADED, T0));
+    assertThat(board.size()).isEqualTo(1);
+    board.health("r1", health("r1", URL, LinkState.HEALTHY, null));
+    assertThat(board.size()).isZero();
+  }
+
+  @Test
+  void aLinkTombstoneLeavesTheBoard() {
+    catalogued("r1", record("r1", URL));
+    board.health("r1", health("r1", URL, LinkState.BROKEN, T0));
+    board.health("r1", null);
+    assertThat(board.size()).isZero();
+  }
+
+  @Test
+  void aReportedLinkStaysWithItsStateWhenHealthy() {
+    catalogued("r1", record("r1", URL));
+    board.reported(report("p1", "r1", URL, T0, null));
+    board.health("r1", health("r1", URL, LinkState.HEALTHY, null));
+    assertThat(board.open()).singleElement().extracting(BrokenLink::linkState).isEqualTo("HEALTHY");
+  }
+
+  @Test
+  void aBrokenLinkHealthReadBeforeItsRecordShowsOnceTheRecordIsPublished() {
+    board.health("r1", health("r1", URL, LinkState.BROKEN, T0));
+    assertThat(board.open()).isEmpty();
+    catalogued("r1", record("r1", URL));
+    assertThat(board.open()).singleElement().extracting(BrokenLink::title).isEqualTo("Git for librarians");
+  }
+
+  @Test
+  void aReplacedLinkDropsWhatWasKnownAboutTheOldOne() {
+    catalogued("r1", record("r1", URL));
+    board.health("r1", health("r1", URL, LinkState.BROKEN, T0));
+    board.reported(report("p1", "r1", URL, T0, null));
+    catalogued("r1", record("r1", "https://example.net/git-moved"));
+    assertThat(board.size()).isZero();
   }
 }

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.time.Instant;
 import java.util.List;
 import org.jspecify.annotations.Nullable;
+import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.skillshelf.events.CheckOutcome;
 import org.skillshelf.events.EnrichedResource;
@@ -23,6 +24,11 @@ import org.skillshelf.publish.workspace.ResourceHistory.Event;
 class ResourceTrailTest {
   private static final Instant T0 = Instant.parse("2026-05-04T09:00:00Z");
   private final ResourceTrail trail = new ResourceTrail();
+
+  @AfterEach
+  void close() {
+    trail.close();
+  }
 
   private static SubmissionReceived submission(@Nullable Submitter who, String channel, @Nullable String autoPublishBy, int minute) {
     return new SubmissionReceived(SubmissionReceived.VERSION, "s-" + minute, "r-1", "https://example.org/a", "https://example.org/a",
@@ -105,5 +111,26 @@ class ResourceTrailTest {
     assertThat(history.events()).extracting(Event::event)
         .containsExactly("SUBMITTED", "ENRICHED", "APPROVE", "LINK_BROKEN", "WITHDRAW");
     assertThat(history.events()).extracting(Event::by).containsExactly("Grace", null, "ada", null, "ada");
+  }
+
+  @Test
+  void keepsTrailsApartAndReadsThemBackAfterManyOthers() {
+    trail.submitted(submission(new Submitter("Grace", null), "form", null, 0));
+    for (int i = 0; i < 2_000; i++) {
+      var other = new SubmissionReceived(SubmissionReceived.VERSION, "s-" + i, "other-" + i, "https://example.org/" + i,
+          "https://example.org/" + i, null, List.of(), null, "api", null, null, T0);
+      trail.submitted(other);
+    }
+    assertThat(trail.eventsFor("r-1")).extracting(Event::by).containsExactly("Grace");
+    assertThat(trail.eventsFor("other-1999")).extracting(Event::detail).containsExactly("via api");
+  }
+
+  @Test
+  void aClosedTrailAnswersEmptyAndRefusesWrites() {
+    trail.submitted(submission(new Submitter("Grace", null), "form", null, 0));
+    trail.close();
+    assertThat(trail.eventsFor("r-1")).isEmpty();
+    org.assertj.core.api.Assertions.assertThatIllegalStateException()
+        .isThrownBy(() -> trail.submitted(submission(null, "api", null, 1)));
   }
 }
