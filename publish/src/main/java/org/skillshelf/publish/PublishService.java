@@ -1,6 +1,12 @@
 package org.skillshelf.publish;
 
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Comparator;
 import java.util.List;
+import java.util.stream.Stream;
 import org.skillshelf.kafka.StreamsApp;
 import org.skillshelf.kafka.TopicReplica;
 import org.skillshelf.kafka.Topics;
@@ -56,7 +62,8 @@ public final class PublishService implements StageService {
 
   public PublishService(ServiceContext context) {
     this.review = new StreamsApp("review", ReviewTopology.build(context.registry()), context.kafka().streams("skillshelf-review"), context.registry());
-    this.index = new CatalogueIndex(context.taxonomy());
+    Path scratch = emptied(context.config().dataDir().resolve("publish-scratch"));
+    this.index = new CatalogueIndex(context.taxonomy(), folder(scratch.resolve("search-index")));
     this.indexer = new CatalogueIndexer(index, context.kafka(), context.registry());
     var desk = new DecisionDesk(review, context.publisher(), context.taxonomy(), context.clock());
     var shelf = new CollectionShelf();
@@ -67,7 +74,7 @@ public final class PublishService implements StageService {
     var board = new BrokenLinkBoard(index::get);
     this.brokenLinkReplica = new TopicReplica("broken-links", BrokenLinkFeed.TOPICS, context.kafka(), context.registry(),
         new BrokenLinkFeed(board, context.registry()));
-    this.trail = new ResourceTrail();
+    this.trail = new ResourceTrail(folder(scratch.resolve("resource-trail")));
     this.trailReplica = new TopicReplica("resource-trail", ResourceTrailFeed.TOPICS, context.kafka(), context.registry(),
         new ResourceTrailFeed(trail));
     this.modules = List.of(
@@ -86,6 +93,35 @@ public final class PublishService implements StageService {
         new CatalogueRoutes(index),
         new TaxonomyRoutes(context.taxonomy()),
         new SiteRoutes(index, context.taxonomy(), context.publisher(), context.clock(), shelf));
+  }
+
+  /**
+   * The search index and the resource trails are rebuilt from the topics at every start, so they
+   * live in scratch folders under the data directory, emptied at start: a process killed with
+   * {@code kill -9} leaves them behind, and the next start reclaims the space instead of leaving
+   * one more copy in the system's temporary folder.
+   */
+  private static Path emptied(Path scratch) {
+    try {
+      if (Files.exists(scratch)) {
+        try (Stream<Path> inside = Files.walk(scratch)) {
+          for (Path path : inside.sorted(Comparator.reverseOrder()).toList()) {
+            Files.delete(path);
+          }
+        }
+      }
+      return Files.createDirectories(scratch);
+    } catch (IOException e) {
+      throw new UncheckedIOException("cannot empty the scratch folder " + scratch, e);
+    }
+  }
+
+  private static Path folder(Path path) {
+    try {
+      return Files.createDirectories(path);
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
   }
 
   @Override

@@ -68,27 +68,40 @@ public final class CatalogueIndex implements AutoCloseable {
 
   /** An index without DigComp areas (no taxonomy to map skills to them). */
   public CatalogueIndex() {
-    this(skill -> List.of());
+    this(skill -> List.of(), temporaryFolder());
   }
 
-  /** An index whose records are also faceted by the DigComp areas of their skills. */
+  /** An index whose records are also faceted by the DigComp areas of their skills, in a temporary folder. */
   public CatalogueIndex(Taxonomy taxonomy) {
+    this(taxonomy, temporaryFolder());
+  }
+
+  /** The same in {@code folder}, an empty folder the index owns and removes on close. */
+  public CatalogueIndex(Taxonomy taxonomy, Path folder) {
     this(skill -> taxonomy.skill(skill)
         .map(s -> s.digcomp().stream().map(code -> code.substring(0, 1)).distinct().toList())
-        .orElse(List.of()));
+        .orElse(List.of()), folder);
   }
 
-  private CatalogueIndex(Function<String, List<String>> areasOfSkill) {
+  private static Path temporaryFolder() {
+    try {
+      return Files.createTempDirectory("skillshelf-search-");
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
+  private CatalogueIndex(Function<String, List<String>> areasOfSkill, Path folder) {
     Analyzer words = new StandardAnalyzer(CharArraySet.EMPTY_SET);
     this.analyzer = new PerFieldAnalyzerWrapper(new EnglishAnalyzer(), Map.of(CatalogueDocuments.TITLE_WORDS, words));
     this.queries = new TextQueries(analyzer, words);
     FacetsConfig facetsConfig = new FacetsConfig();
     this.documents = new CatalogueDocuments(facetsConfig, areasOfSkill);
     this.facets = new FacetCounter(facetsConfig);
+    // Memory-mapped files read far faster than ByteBuffersDirectory; the index is rebuilt from the
+    // topics at every start, so its folder is scratch space, removed on close.
+    this.folder = folder;
     try {
-      // Memory-mapped files read far faster than ByteBuffersDirectory; the index is rebuilt from
-      // the topics at every start, so it lives in a temporary folder removed on close.
-      folder = Files.createTempDirectory("skillshelf-search-");
       writer = new IndexWriter(new NRTCachingDirectory(new MMapDirectory(folder), 8, 64),
           config(analyzer));
       searchers = new SearcherManager(writer, null);

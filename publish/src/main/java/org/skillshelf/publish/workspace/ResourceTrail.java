@@ -52,8 +52,17 @@ public final class ResourceTrail implements AutoCloseable {
 
   /** A trail in a temporary folder, removed on close. */
   public ResourceTrail() {
+    this(temporaryFolder());
+  }
+
+  /** A trail in {@code folder}, an empty folder the trail owns and removes on close. */
+  public ResourceTrail(Path folder) {
+    this.store = new TrailStore(folder);
+  }
+
+  private static Path temporaryFolder() {
     try {
-      this.store = new TrailStore(Files.createTempDirectory("skillshelf-trail-"));
+      return Files.createTempDirectory("skillshelf-trail-");
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }
