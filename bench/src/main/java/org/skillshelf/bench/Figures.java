@@ -23,6 +23,11 @@ final class Figures {
     return statusField("self", "VmRSS:");
   }
 
+  /** The part of the resident set that is mapped files (jars, memory-mapped index files): pages the system may drop and reread. */
+  static long fileRssMb() {
+    return statusField("self", "RssFile:");
+  }
+
   private static long statusField(String process, String name) {
     try {
       for (String line : Files.readAllLines(Path.of("/proc", process, "status"))) {

@@ -33,7 +33,8 @@ import org.skillshelf.runtime.SkillshelfProcess;
  * end whether those stayed flat.
  *
  * <p>Arguments: pages (default 10,000), cycles (default 5), link-check interval (default PT1M), a
- * folder of pages (default the extraction corpus).
+ * folder of pages (default the extraction corpus). {@code SKILLSHELF_TAGGER_MAX_EXAMPLES} in the
+ * environment is passed on.
  */
 public final class SoakBenchmark {
   private static final Duration STEP_LIMIT = Duration.ofMinutes(20);
@@ -41,11 +42,15 @@ public final class SoakBenchmark {
   private SoakBenchmark() {}
 
   /** One reading of the process's resources. */
-  record Sample(String at, long rssMb, long heapAfterGcMb, long fds, int threads, long checks) {
+  record Sample(String at, long rssMb, long fileRssMb, long heapAfterGcMb, long heapCommittedMb, long fds, int threads, long checks) {
     @Override
     public String toString() {
-      return String.format("%-14s RSS %5d MB, heap after GC %4d MB, open fds %4d, threads %3d, link checks %7d",
-          at, rssMb, heapAfterGcMb, fds, threads, checks);
+      return String.format("%-14s RSS %5d MB (mapped files %4d MB), heap after GC %4d MB of %4d MB, open fds %4d, threads %3d, link checks %7d",
+          at, rssMb, fileRssMb, heapAfterGcMb, heapCommittedMb, fds, threads, checks);
+    }
+
+    long anonymousRssMb() {
+      return rssMb - fileRssMb;
     }
   }
 
@@ -61,9 +66,17 @@ public final class SoakBenchmark {
     Map<Service, ServiceFactory> services = new HashMap<>(Skillshelf.services());
     // No gap between two checks of one host: 16 loopback hosts stand for thousands of real ones.
     services.put(Service.LINKCHECK, ctx -> new LinkcheckService(ctx, new LinkcheckService.Tuning(Duration.ZERO, 64, Duration.ofSeconds(20))));
-    var config = SkillshelfConfig.fromEnvironment(Map.of("SKILLSHELF_HTTP_PORT", "0", "SKILLSHELF_DATA_DIR", data.toString(),
+    Map<String, String> settings = new HashMap<>(Map.of("SKILLSHELF_HTTP_PORT", "0", "SKILLSHELF_DATA_DIR", data.toString(),
         "SKILLSHELF_FETCH_ALLOW_CIDRS", "127.0.0.0/8", "SKILLSHELF_CURATORS", "soak:soak", "SKILLSHELF_SUBMIT_RATE", "0",
         "SKILLSHELF_LINKCHECK_INTERVAL", interval.toString(), "SKILLSHELF_INSTANCE_ID", "soak"));
+    // The tagger's learned examples are the one bounded cache that fills while pages arrive (the
+    // bound is 10,000 records); a smaller bound shows whether anything else grows after it is full.
+    String examples = System.getenv("SKILLSHELF_TAGGER_MAX_EXAMPLES");
+    if (examples != null) {
+      settings.put("SKILLSHELF_TAGGER_MAX_EXAMPLES", examples);
+      System.out.println("tagger examples bounded at " + examples);
+    }
+    var config = SkillshelfConfig.fromEnvironment(settings);
     List<Sample> fed = new ArrayList<>();
     List<Sample> checked = new ArrayList<>();
     long start = System.nanoTime();
@@ -124,17 +137,18 @@ public final class SoakBenchmark {
 
   private static Sample sample(String at, MeterRegistry registry) throws Exception {
     System.gc(); // heap after a full collection is what a leak shows in; the young garbage is noise
-    long heap = ManagementFactory.getMemoryMXBean().getHeapMemoryUsage().getUsed() >> 20;
+    var usage = ManagementFactory.getMemoryMXBean().getHeapMemoryUsage();
+    long heap = usage.getUsed() >> 20;
     long fds;
     try (Stream<Path> open = Files.list(Path.of("/proc/self/fd"))) {
       fds = open.count();
     }
-    return new Sample(at, Figures.rssMb(), heap, fds, ManagementFactory.getThreadMXBean().getThreadCount(),
+    return new Sample(at, Figures.rssMb(), Figures.fileRssMb(), heap, usage.getCommitted() >> 20, fds, ManagementFactory.getThreadMXBean().getThreadCount(),
         count(registry, "skillshelf.linkcheck.checks"));
   }
 
   /**
-   * Flat means: RSS and heap after GC within 20 % (heap: or 64 MB, the read models' own growth
+   * Flat means: RSS, RSS without mapped files, and heap after GC within 20 % (heap: or 64 MB, the read models' own growth
    * with a few thousand records), file descriptors within 25 and threads within 10 of the earlier
    * reading. The first thousand is left out of the enrich comparison: it includes warm-up.
    */
@@ -142,6 +156,9 @@ public final class SoakBenchmark {
     List<String> growing = new ArrayList<>();
     if (to.rssMb() > from.rssMb() * 1.2) {
       growing.add("RSS");
+    }
+    if (to.anonymousRssMb() > from.anonymousRssMb() * 1.2) {
+      growing.add("RSS without mapped files");
     }
     if (to.heapAfterGcMb() > Math.max(from.heapAfterGcMb() * 1.2, from.heapAfterGcMb() + 64)) {
       growing.add("heap");
@@ -152,8 +169,9 @@ public final class SoakBenchmark {
     if (to.threads() > from.threads() + 10) {
       growing.add("threads");
     }
-    System.out.printf("verdict %s (%s → %s): RSS %+d MB, heap after GC %+d MB, fds %+d, threads %+d → %s%n", phase, from.at().trim(),
-        to.at().trim(), to.rssMb() - from.rssMb(), to.heapAfterGcMb() - from.heapAfterGcMb(), to.fds() - from.fds(),
+    System.out.printf("verdict %s (%s → %s): RSS %+d MB (without mapped files %+d MB), heap after GC %+d MB, fds %+d, threads %+d → %s%n",
+        phase, from.at().trim(), to.at().trim(), to.rssMb() - from.rssMb(), to.anonymousRssMb() - from.anonymousRssMb(),
+        to.heapAfterGcMb() - from.heapAfterGcMb(), to.fds() - from.fds(),
         to.threads() - from.threads(), growing.isEmpty() ? "FLAT" : "GROWING: " + String.join(", ", growing));
   }
 }
