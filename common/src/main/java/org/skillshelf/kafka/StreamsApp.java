@@ -7,6 +7,7 @@ import java.util.Map;
 import java.util.Properties;
 import org.apache.kafka.streams.CloseOptions;
 import org.apache.kafka.streams.KafkaStreams;
+import org.apache.kafka.streams.StreamsConfig;
 import org.apache.kafka.streams.StoreQueryParameters;
 import org.apache.kafka.streams.Topology;
 import org.apache.kafka.streams.errors.InvalidStateStoreException;
@@ -28,11 +29,14 @@ public final class StreamsApp implements HealthCheck, AutoCloseable {
   private final String name;
   private final KafkaStreams streams;
   private final KafkaStreamsMetrics metrics;
+  private final RocksDbMemory.Budget rocksDb = new RocksDbMemory.Budget();
 
   public StreamsApp(String name, Topology topology, Map<String, Object> settings, MeterRegistry registry) {
     this.name = name;
     Properties props = new Properties();
     props.putAll(settings);
+    props.put(StreamsConfig.ROCKSDB_CONFIG_SETTER_CLASS_CONFIG, RocksDbMemory.class);
+    props.put(RocksDbMemory.BUDGET, rocksDb);
     this.streams = new KafkaStreams(topology, props);
     this.streams.setUncaughtExceptionHandler(e -> {
       LOG.error("Stream thread of {} failed, replacing it: {}", name, e.toString());
@@ -77,5 +81,9 @@ public final class StreamsApp implements HealthCheck, AutoCloseable {
     streams.close(CloseOptions.groupMembershipOperation(CloseOptions.GroupMembershipOperation.LEAVE_GROUP)
         .withTimeout(Duration.ofSeconds(10)));
     metrics.close();
+    if (streams.state() == KafkaStreams.State.NOT_RUNNING) {
+      rocksDb.close();
+    } // else the stores may still be open after the timeout; their shared budget is left to the process's end
+
   }
 }

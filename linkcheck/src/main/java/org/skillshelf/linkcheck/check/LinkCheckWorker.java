@@ -28,6 +28,7 @@ import org.skillshelf.kafka.DeadLetter;
 import org.skillshelf.kafka.EventPublisher;
 import org.skillshelf.kafka.KafkaClients;
 import org.skillshelf.kafka.Topics;
+import org.skillshelf.web.ApiException;
 import org.skillshelf.web.HealthCheck;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -173,6 +174,12 @@ public final class LinkCheckWorker implements HealthCheck, AutoCloseable {
       LOG.debug("Link {} not checked now: {}", request.resourceId(), e.getMessage());
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
+    } catch (ApiException unrecorded) {
+      // Kafka did not take the result (a broker outage, or the process stopping): the schedule,
+      // hearing no answer, sends the request again after its silence timeout. One line, no trace.
+      if (!executor.isShutdown()) {
+        LOG.warn("The check of {} was not recorded; it will be requested again: {}", request.url(), unrecorded.getMessage());
+      }
     } catch (RuntimeException e) {
       LOG.warn("Checking {} failed unexpectedly: {}", request.url(), e.toString(), e);
     } finally {
