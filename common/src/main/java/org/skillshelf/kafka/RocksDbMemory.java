@@ -6,6 +6,7 @@ import org.rocksdb.BlockBasedTableConfig;
 import org.rocksdb.Cache;
 import org.rocksdb.LRUCache;
 import org.rocksdb.Options;
+import org.rocksdb.RocksDB;
 import org.rocksdb.WriteBufferManager;
 
 /**
@@ -29,6 +30,10 @@ public final class RocksDbMemory implements RocksDBConfigSetter {
     static final long BYTES = 64L * 1024 * 1024;
     /** The memtables' share of it: when they reach it, the largest is flushed. */
     static final long MEMTABLE_BYTES = 24L * 1024 * 1024;
+
+    static {
+      RocksDB.loadLibrary(); // before the first native object; Streams loads it only when a store opens
+    }
 
     private final Cache cache = new LRUCache(BYTES);
     private final WriteBufferManager memtables = new WriteBufferManager(MEMTABLE_BYTES, cache);
