@@ -4,9 +4,8 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.Comparator;
 import java.util.List;
-import java.util.stream.Stream;
+import org.apache.lucene.util.IOUtils;
 import org.skillshelf.kafka.StreamsApp;
 import org.skillshelf.kafka.TopicReplica;
 import org.skillshelf.kafka.Topics;
@@ -104,11 +103,7 @@ public final class PublishService implements StageService {
   private static Path emptied(Path scratch) {
     try {
       if (Files.exists(scratch)) {
-        try (Stream<Path> inside = Files.walk(scratch)) {
-          for (Path path : inside.sorted(Comparator.reverseOrder()).toList()) {
-            Files.delete(path);
-          }
-        }
+        IOUtils.rm(scratch);
       }
       return Files.createDirectories(scratch);
     } catch (IOException e) {

@@ -22,6 +22,7 @@ import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.errors.RecordDeserializationException;
 import org.apache.kafka.common.errors.WakeupException;
 import org.apache.kafka.common.serialization.StringDeserializer;
+import org.skillshelf.events.CheckOutcome;
 import org.skillshelf.events.LinkCheck;
 import org.skillshelf.events.LinkCheckRequest;
 import org.skillshelf.kafka.DeadLetter;
@@ -53,6 +54,8 @@ public final class LinkCheckWorker implements HealthCheck, AutoCloseable {
   private final AtomicBoolean running = new AtomicBoolean(true);
   private final Thread thread;
   private final MeterRegistry registry;
+  /** Made on first use, then found here rather than looked up in the registry for every check. */
+  private final Map<CheckOutcome, Counter> checksByOutcome = new ConcurrentHashMap<>();
   private final Timer latency;
   private final Counter deferred;
   private final PartitionProgress progress = new PartitionProgress();
@@ -163,8 +166,8 @@ public final class LinkCheckWorker implements HealthCheck, AutoCloseable {
         return;
       }
       latency.record(Duration.ofNanos(System.nanoTime() - t0));
-      Counter.builder("skillshelf.linkcheck.checks").tag("outcome", check.outcome().name())
-          .description("link checks by outcome").register(registry).increment();
+      checksByOutcome.computeIfAbsent(check.outcome(), outcome -> Counter.builder("skillshelf.linkcheck.checks")
+          .tag("outcome", outcome.name()).description("link checks by outcome").register(registry)).increment();
       if (!check.outcome().isSuccess()) {
         LOG.info("Link {} ({}): {} — {}", request.resourceId(), request.url(), check.outcome(), check.detail());
       }
