@@ -11,7 +11,6 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Base64;
@@ -20,6 +19,7 @@ import java.util.Map;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 import org.skillshelf.broker.EmbeddedKafkaBroker;
 import org.skillshelf.config.Service;
 import org.skillshelf.config.SkillshelfConfig;
@@ -37,14 +37,13 @@ import org.skillshelf.runtime.SkillshelfProcess;
 class CollectionsIT {
   private static final String AUTH = "Basic " + Base64.getEncoder().encodeToString("ada:lovelace-1815".getBytes(StandardCharsets.UTF_8));
   private static final HttpClient HTTP = HttpClient.newHttpClient();
-  private static Path dir;
+  @TempDir static Path dir;
   private static EmbeddedKafkaBroker broker;
   private static SkillshelfProcess app;
   private static EventPublisher publisher;
 
   @BeforeAll
   static void start() throws Exception {
-    dir = Files.createTempDirectory("collections-it");
     broker = EmbeddedKafkaBroker.start(dir.resolve("broker"));
     app = SkillshelfProcess.start(SkillshelfConfig.fromEnvironment(Map.of(
         "SKILLSHELF_HTTP_PORT", "0", "SKILLSHELF_DATA_DIR", dir.toString(), "SKILLSHELF_SERVICES", "publish",

@@ -10,7 +10,6 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -25,6 +24,7 @@ import org.apache.kafka.common.serialization.StringDeserializer;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 import org.skillshelf.broker.EmbeddedKafkaBroker;
 import org.skillshelf.config.Service;
 import org.skillshelf.config.SkillshelfConfig;
@@ -40,7 +40,7 @@ import org.skillshelf.runtime.SkillshelfProcess;
  * the record from search within a second.
  */
 class PublicCatalogueIT {
-  private static Path dir;
+  @TempDir static Path dir;
   private static EmbeddedKafkaBroker broker;
   private static SkillshelfProcess app;
   private static EventPublisher publisher;
@@ -49,7 +49,6 @@ class PublicCatalogueIT {
 
   @BeforeAll
   static void start() throws Exception {
-    dir = Files.createTempDirectory("publish-it");
     broker = EmbeddedKafkaBroker.start(dir.resolve("broker"));
     app = SkillshelfProcess.start(SkillshelfConfig.fromEnvironment(Map.of(
         "SKILLSHELF_HTTP_PORT", "0", "SKILLSHELF_DATA_DIR", dir.toString(), "SKILLSHELF_SERVICES", "publish",

@@ -11,7 +11,6 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
@@ -23,6 +22,7 @@ import java.util.regex.Pattern;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 import org.skillshelf.broker.EmbeddedKafkaBroker;
 import org.skillshelf.config.Service;
 import org.skillshelf.config.SkillshelfConfig;
@@ -50,7 +50,7 @@ class BrokenLinkQueueIT {
   private static final Instant T0 = Instant.parse("2026-11-01T00:00:00Z");
   private static final String HOSTILE = "<script>alert(1)</script>\" onmouseover=\"x";
   private static final String AUTH = "Basic " + Base64.getEncoder().encodeToString("ada:lovelace-1815".getBytes(StandardCharsets.UTF_8));
-  private static Path dir;
+  @TempDir static Path dir;
   private static EmbeddedKafkaBroker broker;
   private static SkillshelfProcess app;
   private static EventPublisher publisher;
@@ -60,7 +60,6 @@ class BrokenLinkQueueIT {
 
   @BeforeAll
   static void start() throws Exception {
-    dir = Files.createTempDirectory("broken-links-it");
     broker = EmbeddedKafkaBroker.start(dir.resolve("broker"));
     app = SkillshelfProcess.start(SkillshelfConfig.fromEnvironment(Map.of(
         "SKILLSHELF_HTTP_PORT", "0", "SKILLSHELF_DATA_DIR", dir.toString(), "SKILLSHELF_SERVICES", "publish",

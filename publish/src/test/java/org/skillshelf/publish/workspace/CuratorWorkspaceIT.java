@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
@@ -24,6 +23,7 @@ import org.junit.jupiter.api.MethodOrderer;
 import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestMethodOrder;
+import org.junit.jupiter.api.io.TempDir;
 import org.skillshelf.broker.EmbeddedKafkaBroker;
 import org.skillshelf.config.Service;
 import org.skillshelf.config.SkillshelfConfig;
@@ -57,7 +57,7 @@ class CuratorWorkspaceIT {
   private static final Duration PATIENCE = Duration.ofSeconds(60);
   private static final String HOSTILE_TITLE = "<script>alert(1)</script>\" onmouseover=\"x";
 
-  private static Path dir;
+  @TempDir static Path dir;
   private static EmbeddedKafkaBroker broker;
   private static SkillshelfProcess process;
   private static KafkaProducer<String, EnrichedResource> producer;
@@ -68,7 +68,6 @@ class CuratorWorkspaceIT {
 
   @BeforeAll
   static void start() throws Exception {
-    dir = Files.createTempDirectory("curator-it");
     broker = EmbeddedKafkaBroker.start(dir.resolve("broker"));
     SkillshelfConfig config = SkillshelfConfig.fromEnvironment(Map.of(
         "SKILLSHELF_HTTP_PORT", "0",
