@@ -15,7 +15,8 @@ import org.rocksdb.WriteBufferManager;
  * memtables, outside the Java heap: with a dozen stores over six partitions, resident memory grew
  * by about 100 MB per thousand resources in the soak while the heap stayed flat. Here all stores
  * share one block cache, and their memtables count against it, so the app's RocksDB memory stays
- * within {@link Budget#BYTES}.
+ * within {@link Budget#BYTES}. Each store also keeps at most {@link #MAX_OPEN_FILES} files open
+ * (RocksDB's default keeps every table file open, so file descriptors grow with the data).
  *
  * <p>Streams creates this setter by class name for each store; the budget it applies travels in
  * the app's settings under {@link #BUDGET} ({@link StreamsApp} puts it there and closes it).
@@ -23,6 +24,11 @@ import org.rocksdb.WriteBufferManager;
 public final class RocksDbMemory implements RocksDBConfigSetter {
   /** The settings key under which the app's {@link Budget} is found. */
   public static final String BUDGET = "skillshelf.rocksdb.budget";
+  /**
+   * Files one store keeps open; RocksDB keeps ten of them for itself and the rest for table files,
+   * reopening a table that fell out. A store here holds a few table files of a few megabytes each.
+   */
+  public static final int MAX_OPEN_FILES = 64;
 
   /** One app's shared block cache and memtable allowance. Closed after the app's stores are. */
   public static final class Budget implements AutoCloseable {
@@ -58,6 +64,7 @@ public final class RocksDbMemory implements RocksDBConfigSetter {
     table.setPinTopLevelIndexAndFilter(true);
     options.setTableFormatConfig(table);
     options.setWriteBufferManager(budget.memtables);
+    options.setMaxOpenFiles(MAX_OPEN_FILES);
   }
 
   @Override

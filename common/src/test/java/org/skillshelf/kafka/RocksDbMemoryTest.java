@@ -23,6 +23,7 @@ class RocksDbMemoryTest {
 
       assertThat(options.writeBufferManager()).isNotNull();
       assertThat(((BlockBasedTableConfig) options.tableFormatConfig()).cacheIndexAndFilterBlocks()).isTrue();
+      assertThat(options.maxOpenFiles()).isEqualTo(RocksDbMemory.MAX_OPEN_FILES);
     }
   }
 

@@ -13,6 +13,7 @@ import org.rocksdb.Options;
 import org.rocksdb.RocksDB;
 import org.rocksdb.RocksDBException;
 import org.rocksdb.WriteOptions;
+import org.skillshelf.kafka.RocksDbMemory;
 
 /**
  * A small key-value store on disk for {@link ResourceTrail}: RocksDB (which Kafka Streams brings
@@ -39,8 +40,8 @@ final class TrailStore implements AutoCloseable {
   TrailStore(Path folder) {
     this.folder = folder;
     this.options = new Options().setCreateIfMissing(true).setWriteBufferSize(4L << 20).setMaxWriteBufferNumber(2)
-        .setCompressionType(CompressionType.LZ4_COMPRESSION)
-        .setTableFormatConfig(new BlockBasedTableConfig().setBlockCache(cache));
+        .setCompressionType(CompressionType.LZ4_COMPRESSION).setMaxOpenFiles(RocksDbMemory.MAX_OPEN_FILES)
+        .setTableFormatConfig(new BlockBasedTableConfig().setBlockCache(cache).setCacheIndexAndFilterBlocks(true));
     try {
       this.db = RocksDB.open(options, folder.toString());
     } catch (RocksDBException e) {
