@@ -135,7 +135,7 @@ public final class SearchBenchmark {
 
   /**
    * Harvesting in update order as OAI-PMH pages it (50 records from a resumption token's position,
-   * without and with a skill set), and the whole catalogue in that order as the coverage view reads it.
+   * without and with a skill set), and every record once, as the coverage view reads them.
    */
   private void harvestPages(CatalogueIndex index, int count) {
     int pages = 200;
@@ -166,13 +166,14 @@ public final class SearchBenchmark {
     long[] whole = new long[3];
     for (int i = 0; i < whole.length; i++) {
       long t = System.nanoTime();
-      int n = index.byUpdate().size();
+      var seen = new java.util.concurrent.atomic.AtomicInteger();
+      index.forEachRecord(r -> seen.incrementAndGet());
       whole[i] = System.nanoTime() - t;
-      if (n != count) {
-        throw new IllegalStateException("byUpdate read " + n + " records");
+      if (seen.get() != count) {
+        throw new IllegalStateException("forEachRecord read " + seen.get() + " records");
       }
     }
-    System.out.printf("every record by update time (coverage view): %.0f ms (best of %d)%n",
+    System.out.printf("every record read once (the coverage view): %.0f ms (best of %d)%n",
         Figures.percentile(Figures.sorted(whole), 0.0), whole.length);
   }
 

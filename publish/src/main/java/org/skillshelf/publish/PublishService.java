@@ -85,8 +85,11 @@ public final class PublishService implements StageService {
         new CollectionRoutes(collections, context.curators()),
         new CollectionWorkspace(collections, context.curators(), id -> index.get(id).map(r -> r.title())),
         new CollectionPages(shelf, index),
-        new CoverageRoutes(() -> Coverage.of(index.byUpdate(), context.taxonomy(), DigCompFramework::label,
-            CollectionRules.LEVELS, LOW_COVERAGE), context.curators()),
+        new CoverageRoutes(() -> {
+          var tally = new Coverage.Tally(context.taxonomy(), DigCompFramework::label, CollectionRules.LEVELS, LOW_COVERAGE);
+          index.forEachRecord(tally::add);
+          return tally.coverage();
+        }, context.curators()),
         // Before the catalogue API: its /api/catalogue/{resourceId} would take the export paths.
         new HarvestRoutes(index, context.taxonomy(), context.clock(), "skillshelf@localhost", shelf),
         new CatalogueRoutes(index),

@@ -1,7 +1,7 @@
 package org.skillshelf.publish.coverage;
 
 import java.util.ArrayList;
-import java.util.Collection;
+import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
@@ -20,8 +20,9 @@ import org.skillshelf.taxonomy.Taxonomy;
  * when one of its skills maps to it. A count of zero is a gap; below {@code low} it is thin.
  *
  * <pre>{@code
- * Coverage c = Coverage.of(index.byUpdate(), taxonomy, code -> code, List.of("beginner", "advanced"), 3);
- * c.competences().getFirst().total();
+ * Coverage.Tally tally = new Coverage.Tally(taxonomy, code -> code, List.of("beginner", "advanced"), 3);
+ * index.forEachRecord(tally::add);
+ * tally.coverage().competences().getFirst().total();
  * }</pre>
  *
  * @param resources how many published resources were counted
@@ -46,41 +47,83 @@ public record Coverage(int resources, List<String> types, List<String> levels, i
    * @param competenceLabel the name to show for a competence code such as "3.4"
    * @param levels the levels curators assign, in order
    */
-  public static Coverage of(Collection<CatalogueRecord> records, Taxonomy taxonomy, Function<String, String> competenceLabel,
+  public static Coverage of(Iterable<CatalogueRecord> records, Taxonomy taxonomy, Function<String, String> competenceLabel,
       List<String> levels, int low) {
-    Set<String> types = new TreeSet<>();
-    records.forEach(r -> types.add(orUnset(r.type())));
-    List<String> allLevels = new ArrayList<>(levels);
-    allLevels.add(UNSET);
-    Set<String> codes = new TreeSet<>();
-    taxonomy.skills().forEach(s -> codes.addAll(s.digcomp()));
-    List<Row> competences = codes.stream().map(code -> row(code, competenceLabel.apply(code),
-        records.stream().filter(r -> competencesOf(r, taxonomy).contains(code)).toList(), allLevels, low)).toList();
-    List<Row> skills = taxonomy.skills().stream().filter(s -> !s.id().startsWith(DIGCOMP_PREFIX))
-        .map(s -> row(s.id(), s.label(), records.stream().filter(r -> r.skills().contains(s.id())).toList(), allLevels, low))
-        .toList();
-    return new Coverage(records.size(), List.copyOf(types), List.copyOf(allLevels), low, competences, skills);
+    Tally tally = new Tally(taxonomy, competenceLabel, levels, low);
+    records.forEach(tally::add);
+    return tally.coverage();
   }
 
-  private static Set<String> competencesOf(CatalogueRecord record, Taxonomy taxonomy) {
-    Set<String> codes = new LinkedHashSet<>();
-    for (String id : record.skills()) {
-      taxonomy.skill(id).map(Skill::digcomp).ifPresent(codes::addAll);
+  /**
+   * Counts records one at a time, so that the coverage of a large catalogue is had in one pass
+   * without holding its records.
+   */
+  public static final class Tally {
+    private final Taxonomy taxonomy;
+    private final Function<String, String> competenceLabel;
+    private final List<String> levels;
+    private final int low;
+    private final Set<String> types = new TreeSet<>();
+    private final Map<String, Counts> competences = new TreeMap<>();
+    private final Map<String, Counts> skills = new LinkedHashMap<>();
+    private int resources;
+
+    /**
+     * @param competenceLabel the name to show for a competence code such as "3.4"
+     * @param levels the levels curators assign, in order
+     */
+    public Tally(Taxonomy taxonomy, Function<String, String> competenceLabel, List<String> levels, int low) {
+      this.taxonomy = taxonomy;
+      this.competenceLabel = competenceLabel;
+      this.levels = new ArrayList<>(levels);
+      this.levels.add(UNSET);
+      this.low = low;
+      taxonomy.skills().forEach(skill -> skill.digcomp().forEach(code -> competences.put(code, new Counts())));
+      taxonomy.skills().stream().filter(skill -> !skill.id().startsWith(DIGCOMP_PREFIX)).forEach(skill -> skills.put(skill.id(), new Counts()));
     }
-    return codes;
+
+    public void add(CatalogueRecord record) {
+      resources++;
+      String type = orUnset(record.type());
+      String level = orUnset(record.level());
+      String counted = levels.contains(level) ? level : UNSET;
+      types.add(type);
+      Set<String> codes = new LinkedHashSet<>();
+      for (String id : new LinkedHashSet<>(record.skills())) {
+        Counts teaching = skills.get(id);
+        if (teaching != null) {
+          teaching.add(type, counted);
+        }
+        taxonomy.skill(id).map(Skill::digcomp).ifPresent(codes::addAll);
+      }
+      codes.forEach(code -> competences.get(code).add(type, counted));
+    }
+
+    public Coverage coverage() {
+      List<Row> competenceRows = competences.entrySet().stream()
+          .map(e -> e.getValue().row(e.getKey(), competenceLabel.apply(e.getKey()), low)).toList();
+      List<Row> skillRows = skills.entrySet().stream()
+          .map(e -> e.getValue().row(e.getKey(), taxonomy.skill(e.getKey()).orElseThrow().label(), low)).toList();
+      return new Coverage(resources, List.copyOf(types), List.copyOf(levels), low, competenceRows, skillRows);
+    }
   }
 
-  private static Row row(String id, String label, List<CatalogueRecord> teaching, List<String> levels, int low) {
-    Map<String, Integer> byType = new TreeMap<>();
-    Map<String, Integer> byLevel = new TreeMap<>();
-    for (CatalogueRecord r : teaching) {
-      byType.merge(orUnset(r.type()), 1, Integer::sum);
-      String level = orUnset(r.level());
-      byLevel.merge(levels.contains(level) ? level : UNSET, 1, Integer::sum);
+  /** The resources that teach one competence or skill, by type and by level. */
+  private static final class Counts {
+    private final Map<String, Integer> byType = new TreeMap<>();
+    private final Map<String, Integer> byLevel = new TreeMap<>();
+    private int total;
+
+    void add(String type, String level) {
+      total++;
+      byType.merge(type, 1, Integer::sum);
+      byLevel.merge(level, 1, Integer::sum);
     }
-    int total = teaching.size();
-    String state = total == 0 ? "GAP" : total < low ? "THIN" : "OK";
-    return new Row(id, label, total, byType, byLevel, state);
+
+    Row row(String id, String label, int low) {
+      String state = total == 0 ? "GAP" : total < low ? "THIN" : "OK";
+      return new Row(id, label, total, new TreeMap<>(byType), new TreeMap<>(byLevel), state);
+    }
   }
 
   private static String orUnset(@Nullable String value) {

@@ -12,6 +12,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Consumer;
 import java.util.function.Function;
 import org.apache.lucene.analysis.Analyzer;
 import org.apache.lucene.analysis.CharArraySet;
@@ -350,13 +351,16 @@ public final class CatalogueIndex implements AutoCloseable {
   }
 
   /**
-   * Every published record (without its main text), oldest change first, ties by id: for views of
-   * the whole catalogue (coverage). A harvester pages with {@link #updatedAfter} instead, which
-   * reads only the page.
+   * Gives every published record (without its main text) to {@code each}, one at a time and in no
+   * particular order: for views of the whole catalogue (coverage), which then hold none of them. A
+   * harvester pages with {@link #updatedAfter} instead, in order, reading only the page.
    */
-  public List<CatalogueRecord> byUpdate() {
+  public void forEachRecord(Consumer<CatalogueRecord> each) {
     Map<String, StoredRecords.Change> pending = records.pending();
-    return read(s -> StoredRecords.byUpdate(s, pending));
+    read(s -> {
+      StoredRecords.forEach(s, pending, each);
+      return null;
+    });
   }
 
   /**

@@ -14,6 +14,7 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
+import java.util.function.Consumer;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicLong;
 import org.apache.lucene.document.BinaryDocValuesField;
@@ -55,8 +56,6 @@ final class StoredRecords {
   private static final ObjectReader READER = Json.mapper().readerFor(CatalogueRecord.class);
   static final Comparator<CatalogueRecord> NEWEST_FIRST =
       Comparator.comparing(CatalogueRecord::approvedAt).reversed().thenComparing(CatalogueRecord::resourceId);
-  static final Comparator<CatalogueRecord> OLDEST_UPDATE_FIRST =
-      Comparator.comparing(CatalogueRecord::updatedAt).thenComparing(CatalogueRecord::resourceId);
   /** The search page's newest-first field, in nanoseconds, so that it orders as the comparator does. */
   private static final Sort NEWEST = new Sort(LongField.newSortField(CatalogueDocuments.APPROVED, true, SortedNumericSelector.Type.MAX),
       new SortField("id", SortField.Type.STRING));
@@ -171,8 +170,34 @@ final class StoredRecords {
     return sorted(searcher, pending, skill, NEWEST, NEWEST_FIRST, limit);
   }
 
-  static List<CatalogueRecord> byUpdate(IndexSearcher searcher, Map<String, Change> pending) throws IOException {
-    return sorted(searcher, pending, null, null, OLDEST_UPDATE_FIRST, Integer.MAX_VALUE);
+  /**
+   * Gives every current record (without its main text) to {@code each}, in no particular order and
+   * one at a time, so that a view of the whole catalogue holds none of them.
+   */
+  static void forEach(IndexSearcher searcher, Map<String, Change> pending, Consumer<CatalogueRecord> each) throws IOException {
+    forEachIndexed(searcher, pending, each);
+    pending.values().forEach(c -> {
+      if (c instanceof Written w) {
+        each.accept(w.record());
+      }
+    });
+  }
+
+  /** The records the searcher sees that no pending change replaces or withdraws, in document order. */
+  private static void forEachIndexed(IndexSearcher searcher, Map<String, Change> pending, Consumer<CatalogueRecord> each)
+      throws IOException {
+    for (LeafReaderContext leaf : searcher.getIndexReader().leaves()) {
+      Bits live = leaf.reader().getLiveDocs();
+      BinaryDocValues values = DocValues.getBinary(leaf.reader(), FIELD);
+      for (int d = 0; d < leaf.reader().maxDoc(); d++) {
+        if (live == null || live.get(d)) {
+          CatalogueRecord r = stored(values, d);
+          if (!pending.containsKey(r.resourceId())) {
+            each.accept(r);
+          }
+        }
+      }
+    }
   }
 
   /**
@@ -184,18 +209,7 @@ final class StoredRecords {
     List<CatalogueRecord> merged = new ArrayList<>();
     if (skill == null && (sort == null || (long) limit + pending.size() >= searcher.getIndexReader().numDocs())) {
       // Everything: read in document order, as doc values read best, and sorted here.
-      for (LeafReaderContext leaf : searcher.getIndexReader().leaves()) {
-        Bits live = leaf.reader().getLiveDocs();
-        BinaryDocValues values = DocValues.getBinary(leaf.reader(), FIELD);
-        for (int d = 0; d < leaf.reader().maxDoc(); d++) {
-          if (live == null || live.get(d)) {
-            CatalogueRecord r = stored(values, d);
-            if (!pending.containsKey(r.resourceId())) {
-              merged.add(r);
-            }
-          }
-        }
-      }
+      forEachIndexed(searcher, pending, merged::add);
     } else {
       Query query = skill == null ? new MatchAllDocsQuery() : new TermQuery(new Term("skill_kw", skill));
       int wanted = (int) Math.max(1, Math.min((long) limit + pending.size(), searcher.getIndexReader().maxDoc()));

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.skillshelf.publish.search.Records.record;
 
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -42,7 +43,9 @@ class CatalogueIndexRecordsPropertiesTest {
         }
         assertThat(index.size()).isEqualTo(model.size());
         assertThat(index.newest(2)).isEqualTo(model.values().stream().sorted(StoredRecords.NEWEST_FIRST).limit(2).toList());
-        assertThat(index.byUpdate()).isEqualTo(model.values().stream().sorted(StoredRecords.OLDEST_UPDATE_FIRST).toList());
+        List<CatalogueRecord> visited = new ArrayList<>();
+        index.forEachRecord(visited::add);
+        assertThat(visited).containsExactlyInAnyOrderElementsOf(model.values());
         assertThat(pagedByUpdate(index)).isEqualTo(model.values().stream().sorted(UpdateOrder.ORDER).toList());
       }
     }
