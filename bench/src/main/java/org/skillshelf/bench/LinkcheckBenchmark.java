@@ -110,6 +110,7 @@ public final class LinkcheckBenchmark {
       health.seekToBeginning(parts);
       Instant at = Instant.now();
       Duration cpu0 = ProcessHandle.current().info().totalCpuDuration().orElse(Duration.ZERO);
+      ThreadCpu threads0 = ThreadCpu.now();
       long webCpu0 = web.stats().cpuMillis();
       long t0 = System.nanoTime();
       Instant started = Instant.now();
@@ -152,6 +153,7 @@ public final class LinkcheckBenchmark {
       System.out.printf("CPU during the cycle: %.1f s in this JVM (checker, broker, benchmark), %.1f s in the simulated web's; "
           + "%.1f of %d cores busy on average; load average now %.1f (the machine is shared)%n", cpu, webCpu, (cpu + webCpu) / seconds,
           Runtime.getRuntime().availableProcessors(), loadAverage());
+      System.out.println("CPU in this JVM by thread: " + ThreadCpu.now().since(threads0, 10));
       Map<LinkState, Integer> byState = new EnumMap<>(LinkState.class);
       states.values().forEach(s -> byState.merge(s, 1, Integer::sum));
       System.out.printf("links with a health: %d of %d, by state %s%n", states.size(), urls.size(), byState);
