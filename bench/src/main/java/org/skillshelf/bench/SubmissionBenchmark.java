@@ -45,7 +45,8 @@ public final class SubmissionBenchmark {
   private SubmissionBenchmark() {}
 
   /** What one load run produced. */
-  record Run(int ok, int other, double perSecond, double p50, double p99, Set<String> ids, double cpuMsPerAnswer) {}
+  record Run(int ok, int other, double perSecond, double p50, double p99, Set<String> ids, double cpuMsPerAnswer,
+      String cpuByThread) {}
 
   public static void main(String[] args) throws Exception {
     int seconds = args.length > 0 ? Integer.parseInt(args[0]) : 60;
@@ -70,6 +71,9 @@ public final class SubmissionBenchmark {
       // CPU time of this process (server, broker and the load clients together) per answer: on a
       // machine shared with other work, a steadier figure than answers per second.
       System.out.printf("process CPU per answer: %.3f ms (submissions) vs %.3f ms (bare)%n", api.cpuMsPerAnswer(), bareRun.cpuMsPerAnswer());
+      // Virtual threads (the server's request handlers and the load clients alike) show as their carriers, ForkJoinPool-N-worker-N.
+      System.out.println("CPU by thread, submissions: " + api.cpuByThread());
+      System.out.println("CPU by thread, bare:        " + bareRun.cpuByThread());
       System.out.printf("ratio accepted/bare:   %.2f (goal >= 0.30); p99 goal < 50 ms%n", api.perSecond() / bareRun.perSecond());
       int[] counts = countInTopic(data, api.ids());
       System.out.printf("202s found in the submissions topic: %d of %d exactly once, %d more than once, %d missing%n",
@@ -81,6 +85,7 @@ public final class SubmissionBenchmark {
   private static Run load(String url, int seconds, int clients, boolean real) throws InterruptedException {
     HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).executor(Executors.newVirtualThreadPerTaskExecutor()).build();
     long cpuStart = Figures.processCpuNanos();
+    ThreadCpu threadsAtStart = ThreadCpu.now();
     long end = System.nanoTime() + Duration.ofSeconds(seconds).toNanos();
     AtomicInteger ok = new AtomicInteger();
     AtomicInteger other = new AtomicInteger();
@@ -132,7 +137,8 @@ public final class SubmissionBenchmark {
     }
     long[] sorted = Figures.sorted(all.stream().mapToLong(Long::longValue).toArray());
     double cpuMs = (Figures.processCpuNanos() - cpuStart) / 1e6 / Math.max(1, ok.get() + other.get());
-    return new Run(ok.get(), other.get(), ok.get() / (double) seconds, Figures.percentile(sorted, 0.50), Figures.percentile(sorted, 0.99), ids, cpuMs);
+    return new Run(ok.get(), other.get(), ok.get() / (double) seconds, Figures.percentile(sorted, 0.50), Figures.percentile(sorted, 0.99),
+        ids, cpuMs, ThreadCpu.now().since(threadsAtStart, 8));
   }
 
   /** Exactly once, more than once, missing. */
