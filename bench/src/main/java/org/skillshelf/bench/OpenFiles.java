@@ -8,8 +8,9 @@ import java.util.stream.Stream;
 /**
  * This process's open file descriptors, by what holds them. Store files are told apart from the
  * rest because their number follows the data, within bounds the stores set: RocksDB keeps at most
- * {@code RocksDbMemory.MAX_OPEN_FILES} per store open, Kafka rolls a log segment per partition
- * only every gigabyte, and Lucene merges its segments. A leak shows in the rest: sockets, pipes,
+ * {@code RocksDbMemory.MAX_OPEN_FILES} per store open, Kafka rolls a partition's log segment at
+ * its size limit (64 MB for the embedded broker) and deletes or compacts old ones, and Lucene
+ * merges its segments. A leak shows in the rest: sockets, pipes,
  * event polls, jars and other files.
  *
  * @param rocksDbTables RocksDB table files ({@code .sst})
