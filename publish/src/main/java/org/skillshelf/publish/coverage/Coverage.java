@@ -56,7 +56,7 @@ public record Coverage(int resources, List<String> types, List<String> levels, i
 
   /**
    * Counts records one at a time, so that the coverage of a large catalogue is had in one pass
-   * without holding its records.
+   * without holding its records. For one pass on one thread: not thread-safe.
    */
   public static final class Tally {
     private final Taxonomy taxonomy;
@@ -79,7 +79,8 @@ public record Coverage(int resources, List<String> types, List<String> levels, i
       this.levels.add(UNSET);
       this.low = low;
       taxonomy.skills().forEach(skill -> skill.digcomp().forEach(code -> competences.put(code, new Counts())));
-      taxonomy.skills().stream().filter(skill -> !skill.id().startsWith(DIGCOMP_PREFIX)).forEach(skill -> skills.put(skill.id(), new Counts()));
+      taxonomy.skills().stream().filter(skill -> !skill.id().startsWith(DIGCOMP_PREFIX))
+          .forEach(skill -> skills.put(skill.id(), new Counts()));
     }
 
     public void add(CatalogueRecord record) {
