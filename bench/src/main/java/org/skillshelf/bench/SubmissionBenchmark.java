@@ -8,6 +8,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -41,6 +42,8 @@ import org.skillshelf.web.WebModule;
  */
 public final class SubmissionBenchmark {
   /** Compiled once: the load clients' own work is measured with the server's, so they do no more than they must. */
+  /** Numbers the suggested URLs across all runs, so that none is sent twice. */
+  private static final AtomicLong SEQUENCE = new AtomicLong();
   private static final Pattern SUBMISSION_ID = Pattern.compile("\"id\":\"([^\"]+)\"");
   /** Warm-up goes on in steps of this many seconds... */
   private static final int WARM_UP_STEP = 5;
@@ -69,8 +72,8 @@ public final class SubmissionBenchmark {
       }
       System.out.printf("submission benchmark: %d s at %d keep-alive clients on loopback; %s%n", seconds, clients, Figures.machine());
       String base = process.baseUrl();
-      warmUp(base + "/api/submissions", clients, true);
-      warmUp(base + "/bench/bare", clients, false);
+      warmUp(base + "/api/submissions", clients);
+      warmUp(base + "/bench/bare", clients);
       Run api = load(base + "/api/submissions", seconds, clients, true);
       Run bareRun = load(base + "/bench/bare", seconds, clients, false);
       System.out.printf("POST /api/submissions: %8.0f accepted/s  p50 %6.2f ms  p99 %6.2f ms  (%d accepted, %d other)%n",
@@ -95,76 +98,88 @@ public final class SubmissionBenchmark {
    * a Streams app and a web server, whose compilation takes the better part of a minute of CPU,
    * and a measurement taken meanwhile would charge it to whichever endpoint ran first.
    */
-  private static void warmUp(String url, int clients, boolean real) throws InterruptedException {
+  private static void warmUp(String url, int clients) throws InterruptedException {
     var jit = java.lang.management.ManagementFactory.getCompilationMXBean();
     long start = System.nanoTime();
     long compiled;
     do {
       long before = jit.getTotalCompilationTime();
-      load(url, WARM_UP_STEP, clients, real);
+      load(url, WARM_UP_STEP, clients, false);
       compiled = jit.getTotalCompilationTime() - before;
     } while (compiled > WARM_UP_STEP * SETTLED_COMPILE_MS_PER_SECOND && System.nanoTime() - start < WARM_UP_LIMIT.toNanos());
     System.out.printf("warm-up of %s: %.0f s, until the JIT compiled for %d ms in the last %d s%n", url.replaceAll("^.*?//[^/]+", ""),
         (System.nanoTime() - start) / 1e9, compiled, WARM_UP_STEP);
   }
 
-  private static Run load(String url, int seconds, int clients, boolean real) throws InterruptedException {
-    HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).executor(Executors.newVirtualThreadPerTaskExecutor()).build();
+  /**
+   * One load run. Every suggestion names a new URL (the sequence runs across runs: a URL sent again
+   * would be a duplicate, which is other work), and the clients keep little in the heap they share
+   * with the server: latencies in growing arrays, submission ids only when asked for.
+   */
+  private static Run load(String url, int seconds, int clients, boolean keepIds) throws InterruptedException {
     long cpuStart = Figures.processCpuNanos();
     ThreadCpu threadsAtStart = ThreadCpu.now();
     long end = System.nanoTime() + Duration.ofSeconds(seconds).toNanos();
     AtomicInteger ok = new AtomicInteger();
     AtomicInteger other = new AtomicInteger();
-    AtomicLong sequence = new AtomicLong();
     Set<String> ids = ConcurrentHashMap.newKeySet();
-    List<long[]> latencies = new ArrayList<>();
+    List<Latencies> latencies = new ArrayList<>();
     List<Thread> threads = new ArrayList<>();
-    for (int c = 0; c < clients; c++) {
-      long[] mine = new long[200_000];
-      latencies.add(mine);
-      int[] n = {0};
-      threads.add(Thread.ofVirtual().start(() -> {
-        while (System.nanoTime() < end) {
-          String body = "{\"url\":\"http://127.0.0.1:9/bench/" + sequence.incrementAndGet() + "\"}";
-          HttpRequest request = HttpRequest.newBuilder(URI.create(url)).header("Content-Type", "application/json")
-              .POST(HttpRequest.BodyPublishers.ofString(body)).build();
-          long t0 = System.nanoTime();
-          try {
-            HttpResponse<String> response = http.send(request, HttpResponse.BodyHandlers.ofString());
-            long took = System.nanoTime() - t0;
-            if (n[0] < mine.length) {
-              mine[n[0]++] = took;
-            }
-            if (response.statusCode() == 202) {
-              ok.incrementAndGet();
-              if (real) {
-                Matcher id = SUBMISSION_ID.matcher(response.body());
-                ids.add(id.find() ? id.group(1) : response.body());
+    try (HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
+        .executor(Executors.newVirtualThreadPerTaskExecutor()).build()) {
+      for (int c = 0; c < clients; c++) {
+        Latencies mine = new Latencies();
+        latencies.add(mine);
+        threads.add(Thread.ofVirtual().start(() -> {
+          while (System.nanoTime() < end) {
+            String body = "{\"url\":\"http://127.0.0.1:9/bench/" + SEQUENCE.incrementAndGet() + "\"}";
+            HttpRequest request = HttpRequest.newBuilder(URI.create(url)).header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString(body)).build();
+            long t0 = System.nanoTime();
+            try {
+              HttpResponse<String> response = http.send(request, HttpResponse.BodyHandlers.ofString());
+              mine.add(System.nanoTime() - t0);
+              if (response.statusCode() == 202) {
+                ok.incrementAndGet();
+                if (keepIds) {
+                  Matcher id = SUBMISSION_ID.matcher(response.body());
+                  ids.add(id.find() ? id.group(1) : response.body());
+                }
+              } else {
+                other.incrementAndGet();
               }
-            } else {
+            } catch (Exception e) {
               other.incrementAndGet();
             }
-          } catch (Exception e) {
-            other.incrementAndGet();
           }
-        }
-        mine[mine.length - 1] = n[0];
-      }));
-    }
-    for (Thread t : threads) {
-      t.join();
-    }
-    List<Long> all = new ArrayList<>();
-    for (long[] mine : latencies) {
-      int count = (int) mine[mine.length - 1];
-      for (int i = 0; i < count; i++) {
-        all.add(mine[i]);
+        }));
+      }
+      for (Thread t : threads) {
+        t.join();
       }
     }
-    long[] sorted = Figures.sorted(all.stream().mapToLong(Long::longValue).toArray());
+    long[] all = latencies.stream().flatMapToLong(Latencies::values).toArray();
+    long[] sorted = Figures.sorted(all);
     double cpuMs = (Figures.processCpuNanos() - cpuStart) / 1e6 / Math.max(1, ok.get() + other.get());
     return new Run(ok.get(), other.get(), ok.get() / (double) seconds, Figures.percentile(sorted, 0.50), Figures.percentile(sorted, 0.99),
         ids, cpuMs, ThreadCpu.now().since(threadsAtStart, 8));
+  }
+
+  /** One client's request latencies, in nanoseconds. */
+  private static final class Latencies {
+    private long[] values = new long[1024];
+    private int size;
+
+    void add(long nanos) {
+      if (size == values.length) {
+        values = Arrays.copyOf(values, size * 2);
+      }
+      values[size++] = nanos;
+    }
+
+    java.util.stream.LongStream values() {
+      return Arrays.stream(values, 0, size);
+    }
   }
 
   /** Exactly once, more than once, missing. */
