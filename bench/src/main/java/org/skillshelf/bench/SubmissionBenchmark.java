@@ -1,10 +1,6 @@
 package org.skillshelf.bench;
 
-import java.io.BufferedReader;
 import java.io.IOException;
-import java.io.InputStreamReader;
-import java.io.PrintWriter;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -123,21 +119,18 @@ public final class SubmissionBenchmark {
   }
 
   /** The load clients' JVM ({@link LoadClients}), started once and given one run at a time. */
-  private record Clients(Process process, BufferedReader out, PrintWriter in, int count) implements AutoCloseable {
+  private record Clients(ChildJvm jvm, int count) implements AutoCloseable {
     static Clients start(int count) throws IOException {
-      String java = ProcessHandle.current().info().command().orElse("java");
-      Process process = new ProcessBuilder(java, "-XX:+UseSerialGC", "-Xmx1g", "-cp", System.getProperty("java.class.path"),
-          LoadClients.class.getName()).redirectError(ProcessBuilder.Redirect.INHERIT).start();
-      var out = new BufferedReader(new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8));
-      if (!"ready".equals(out.readLine())) {
+      ChildJvm jvm = ChildJvm.start(LoadClients.class, "1g");
+      if (!"ready".equals(jvm.out().readLine())) {
         throw new IOException("the load clients' JVM did not start");
       }
-      return new Clients(process, out, new PrintWriter(process.getOutputStream(), true, StandardCharsets.UTF_8), count);
+      return new Clients(jvm, count);
     }
 
     String run(String url, int seconds, @Nullable Path ids) throws IOException {
-      in.println("load " + url + " " + seconds + " " + count + " " + (ids == null ? "-" : ids.toString()));
-      String answer = out.readLine();
+      jvm.in().println("load " + url + " " + seconds + " " + count + " " + (ids == null ? "-" : ids.toString()));
+      String answer = jvm.out().readLine();
       if (answer == null || !answer.startsWith("result ")) {
         throw new IOException("the load clients' JVM answered " + answer);
       }
@@ -146,7 +139,7 @@ public final class SubmissionBenchmark {
 
     @Override
     public void close() {
-      process.destroy();
+      jvm.process().destroy();
     }
   }
 

@@ -2,9 +2,7 @@ package org.skillshelf.bench;
 
 import java.io.BufferedReader;
 import java.io.IOException;
-import java.io.InputStreamReader;
 import java.io.PrintWriter;
-import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -28,20 +26,15 @@ final class WebProcess implements AutoCloseable {
   }
 
   static WebProcess start(int hosts, Duration delay) throws IOException, InterruptedException {
-    String java = ProcessHandle.current().info().command().orElse("java");
-    Process process = new ProcessBuilder(java, "-XX:+UseSerialGC", "-Xmx512m", "-cp", System.getProperty("java.class.path"),
-        SimulatedWeb.class.getName(), String.valueOf(hosts), String.valueOf(delay.toMillis()))
-        .redirectError(ProcessBuilder.Redirect.INHERIT).start();
-    var out = new BufferedReader(new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8));
-    var in = new PrintWriter(process.getOutputStream(), true, StandardCharsets.UTF_8);
+    ChildJvm web = ChildJvm.start(SimulatedWeb.class, "512m", String.valueOf(hosts), String.valueOf(delay.toMillis()));
     List<String> bases = new ArrayList<>();
-    for (String line = out.readLine(); !"ready".equals(line); line = out.readLine()) {
+    for (String line = web.out().readLine(); !"ready".equals(line); line = web.out().readLine()) {
       if (line == null) {
-        throw new IOException("the simulated web stopped before it was ready (exit " + process.waitFor() + ")");
+        throw new IOException("the simulated web stopped before it was ready (exit " + web.process().waitFor() + ")");
       }
       bases.add(line.substring("base ".length()));
     }
-    return new WebProcess(process, out, in, bases);
+    return new WebProcess(web.process(), web.out(), web.in(), bases);
   }
 
   /** Each host's base URL, such as {@code http://127.0.1.1:41234}. */

@@ -84,6 +84,5 @@ public final class StreamsApp implements HealthCheck, AutoCloseable {
     if (streams.state() == KafkaStreams.State.NOT_RUNNING) {
       rocksDb.close();
     } // else the stores may still be open after the timeout; their shared budget is left to the process's end
-
   }
 }
