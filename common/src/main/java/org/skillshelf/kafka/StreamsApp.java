@@ -4,6 +4,7 @@ import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.binder.kafka.KafkaStreamsMetrics;
 import java.time.Duration;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Properties;
 import org.apache.kafka.streams.CloseOptions;
 import org.apache.kafka.streams.KafkaStreams;
@@ -70,8 +71,27 @@ public final class StreamsApp implements HealthCheck, AutoCloseable {
     try {
       return streams.store(StoreQueryParameters.fromNameAndType(storeName, QueryableStoreTypes.<K, V>keyValueStore()));
     } catch (InvalidStateStoreException e) {
-      throw ApiException.unavailable("The " + name + " stage is starting or rebalancing; try again in a moment.");
+      throw unavailable();
     }
+  }
+
+  /**
+   * A key's value in the instances of a store that this process holds (see {@link LocalStores}):
+   * for reads on a hot path. Answers 503 while the stream is restoring or rebalancing.
+   */
+  public <V> Optional<V> lookUp(LocalStores<V> stores, String key) {
+    if (streams.state() != KafkaStreams.State.RUNNING) {
+      throw unavailable();
+    }
+    try {
+      return stores.get(key);
+    } catch (InvalidStateStoreException e) {
+      throw unavailable();
+    }
+  }
+
+  private ApiException unavailable() {
+    return ApiException.unavailable("The " + name + " stage is starting or rebalancing; try again in a moment.");
   }
 
   @Override

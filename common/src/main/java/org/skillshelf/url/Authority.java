@@ -51,8 +51,12 @@ final class Authority {
     if (text.isEmpty()) {
       return -1;
     }
-    String digits = text.replaceFirst("^0+(?=.)", "");
-    if (digits.length() > 5 || !digits.chars().allMatch(c -> c >= '0' && c <= '9')) {
+    int firstKept = 0;
+    while (firstKept < text.length() - 1 && text.charAt(firstKept) == '0') {
+      firstKept++; // leading zeros, keeping the last digit of "000"
+    }
+    String digits = text.substring(firstKept);
+    if (digits.length() > 5 || !isDigits(digits)) {
       throw new InvalidUrlException("The port must be a number from 1 to 65535.");
     }
     int number = Integer.parseInt(digits);
@@ -73,18 +77,41 @@ final class Authority {
       throw new InvalidUrlException("The host name must not contain % signs.");
     }
     String ascii;
-    try {
-      // IDNA 2003 is what the JDK offers; unassigned code points are allowed so that names in
-      // scripts newer than its Unicode 3.2 tables are still accepted (deterministically).
-      ascii = IDN.toASCII(raw, IDN.ALLOW_UNASSIGNED).toLowerCase(Locale.ROOT);
-    } catch (IllegalArgumentException invalid) {
-      throw new InvalidUrlException("The host name is not a valid international domain name.");
+    if (isAscii(raw)) {
+      // IDNA leaves an ASCII name as it is; checkLabels below applies the rules it would.
+      ascii = raw.toLowerCase(Locale.ROOT);
+    } else {
+      try {
+        // IDNA 2003 is what the JDK offers; unassigned code points are allowed so that names in
+        // scripts newer than its Unicode 3.2 tables are still accepted (deterministically).
+        ascii = IDN.toASCII(raw, IDN.ALLOW_UNASSIGNED).toLowerCase(Locale.ROOT);
+      } catch (IllegalArgumentException invalid) {
+        throw new InvalidUrlException("The host name is not a valid international domain name.");
+      }
     }
     if (ascii.endsWith(".")) {
       ascii = ascii.substring(0, ascii.length() - 1);
     }
     checkLabels(ascii);
     return ascii;
+  }
+
+  private static boolean isDigits(String text) {
+    for (int i = 0; i < text.length(); i++) {
+      if (text.charAt(i) < '0' || text.charAt(i) > '9') {
+        return false;
+      }
+    }
+    return true;
+  }
+
+  private static boolean isAscii(String text) {
+    for (int i = 0; i < text.length(); i++) {
+      if (text.charAt(i) >= 0x80) {
+        return false;
+      }
+    }
+    return true;
   }
 
   private static void checkLabels(String host) throws InvalidUrlException {

@@ -2,12 +2,10 @@ package org.skillshelf.url;
 
 import java.util.Locale;
 import java.util.StringJoiner;
-import java.util.regex.Pattern;
 
 /** The canonicalisation steps, in the order RFC 3986 section 6 applies them. */
 final class CanonicalForm {
 
-  private static final Pattern SCHEME = Pattern.compile("[A-Za-z][A-Za-z0-9+.-]*");
   private static final int MAX_SUGGESTION_LENGTH = 200;
   private static final String HTTP_ONLY = "The address must start with http:// or https://.";
 
@@ -72,7 +70,7 @@ final class CanonicalForm {
   private static String scheme(String input) throws InvalidUrlException {
     int colon = input.indexOf(':');
     String candidate = colon < 0 ? "" : input.substring(0, colon);
-    if (!SCHEME.matcher(candidate).matches() || looksLikeHostAndPort(input, colon)) {
+    if (!isSchemeName(candidate) || looksLikeHostAndPort(input, colon)) {
       throw missingScheme(input);
     }
     String scheme = candidate.toLowerCase(Locale.ROOT);
@@ -80,6 +78,24 @@ final class CanonicalForm {
       throw new InvalidUrlException(HTTP_ONLY);
     }
     return scheme;
+  }
+
+  /** RFC 3986's scheme syntax: a letter, then letters, digits, "+", "-" or ".". */
+  private static boolean isSchemeName(String candidate) {
+    if (candidate.isEmpty() || !isAsciiLetter(candidate.charAt(0))) {
+      return false;
+    }
+    for (int i = 1; i < candidate.length(); i++) {
+      char c = candidate.charAt(i);
+      if (!isAsciiLetter(c) && !(c >= '0' && c <= '9') && c != '+' && c != '-' && c != '.') {
+        return false;
+      }
+    }
+    return true;
+  }
+
+  private static boolean isAsciiLetter(char c) {
+    return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z');
   }
 
   /** "example.org:8080/x" parses as scheme "example.org", but a person meant a host and port. */

@@ -30,6 +30,8 @@ public record CanonicalUrl(String value, String resourceId) {
   public static final int MAX_LENGTH = 2048;
 
   private static final int ID_HEX_DIGITS = 20;
+  /** Only ever cloned, never updated (see {@link #sha256()}). */
+  private static final MessageDigest SHA_256_PROTOTYPE = newSha256();
 
   /**
    * Checks that the id belongs to the value. Use {@link #of(String)} to build one from user input;
@@ -89,10 +91,26 @@ public record CanonicalUrl(String value, String resourceId) {
   }
 
   static String resourceIdOf(String canonical) {
+    byte[] hash = sha256().digest(canonical.getBytes(StandardCharsets.UTF_8));
+    return "r" + HexFormat.of().formatHex(hash, 0, ID_HEX_DIGITS / 2);
+  }
+
+  /**
+   * A fresh SHA-256 digest, cloned from one that is never used itself: cloning skips the provider
+   * lookup of {@link MessageDigest#getInstance}, which cost more than the hashing on the submission
+   * path.
+   */
+  private static MessageDigest sha256() {
     try {
-      byte[] hash =
-          MessageDigest.getInstance("SHA-256").digest(canonical.getBytes(StandardCharsets.UTF_8));
-      return "r" + HexFormat.of().formatHex(hash).substring(0, ID_HEX_DIGITS);
+      return (MessageDigest) SHA_256_PROTOTYPE.clone();
+    } catch (CloneNotSupportedException e) {
+      return newSha256();
+    }
+  }
+
+  private static MessageDigest newSha256() {
+    try {
+      return MessageDigest.getInstance("SHA-256");
     } catch (NoSuchAlgorithmException impossible) {
       throw new IllegalStateException("Every Java runtime must provide SHA-256", impossible);
     }

@@ -5,10 +5,12 @@ import org.skillshelf.fetch.AddressPolicy;
 import org.skillshelf.ingest.abuse.SubmissionRateLimit;
 import org.skillshelf.ingest.bulk.BulkSubmission;
 import org.skillshelf.ingest.intake.IntakeTopology;
+import org.skillshelf.ingest.intake.ResourceStatus;
 import org.skillshelf.ingest.intake.StatusBoard;
 import org.skillshelf.ingest.intake.SubmissionDesk;
 import org.skillshelf.ingest.intake.TargetCheck;
 import org.skillshelf.ingest.web.SubmissionWeb;
+import org.skillshelf.kafka.LocalStores;
 import org.skillshelf.kafka.StreamsApp;
 import org.skillshelf.runtime.ServiceContext;
 import org.skillshelf.runtime.StageService;
@@ -22,8 +24,10 @@ public final class IngestService implements StageService {
   private final List<WebModule> modules;
 
   public IngestService(ServiceContext context) {
-    this.intake = new StreamsApp("intake", IntakeTopology.build(context.registry()), context.kafka().streams("skillshelf-intake"), context.registry());
-    var board = new StatusBoard(intake, context.clock());
+    var statuses = new LocalStores<ResourceStatus>();
+    this.intake = new StreamsApp("intake", IntakeTopology.build(context.registry(), statuses),
+        context.kafka().streams("skillshelf-intake"), context.registry());
+    var board = new StatusBoard(intake, statuses, context.clock());
     var targets = new TargetCheck(AddressPolicy.refusingPrivate(context.config().fetchAllowCidrs()));
     var desk = new SubmissionDesk(context.publisher(), board, targets, context.taxonomy(), TrackingParameters.defaults(),
         context.clock(), context.registry());

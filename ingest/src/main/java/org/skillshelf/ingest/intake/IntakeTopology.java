@@ -21,6 +21,7 @@ import org.skillshelf.events.EnrichmentRequest;
 import org.skillshelf.events.ReviewDecision;
 import org.skillshelf.events.SubmissionReceived;
 import org.skillshelf.kafka.EventSerde;
+import org.skillshelf.kafka.LocalStores;
 import org.skillshelf.kafka.Topics;
 
 /**
@@ -37,17 +38,20 @@ public final class IntakeTopology {
 
   /** The topology with its counters in a registry of its own (tests). */
   public static Topology build() {
-    return build(new SimpleMeterRegistry());
+    return build(new SimpleMeterRegistry(), new LocalStores<>());
   }
 
-  /** The topology, counting suggestions as {@code skillshelf.intake.suggestions{outcome=new|duplicate|retry}}. */
-  public static Topology build(MeterRegistry registry) {
+  /**
+   * The topology, counting suggestions as {@code skillshelf.intake.suggestions{outcome=new|duplicate|retry}}
+   * and handing its status store's instances to {@code statuses} for the submission path's reads.
+   */
+  public static Topology build(MeterRegistry registry, LocalStores<ResourceStatus> statuses) {
     Topology topology = new Topology();
     topology.addSource("submissions-source", Serdes.String().deserializer(), Topics.SUBMISSIONS.serde().deserializer(), Topics.SUBMISSIONS.name());
     topology.addSource("enriched-source", Serdes.String().deserializer(), Topics.ENRICHED.serde().deserializer(), Topics.ENRICHED.name());
     topology.addSource("decisions-source", Serdes.String().deserializer(), Topics.DECISIONS.serde().deserializer(), Topics.DECISIONS.name());
     topology.addSource("catalogue-source", Serdes.String().deserializer(), Topics.CATALOGUE.serde().deserializer(), Topics.CATALOGUE.name());
-    topology.addProcessor("intake", () -> new IntakeProcessor(registry), "submissions-source", "enriched-source", "decisions-source", "catalogue-source");
+    topology.addProcessor("intake", () -> new IntakeProcessor(registry, statuses), "submissions-source", "enriched-source", "decisions-source", "catalogue-source");
     topology.addStateStore(Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(STORE), Serdes.String(), STATUS_SERDE), "intake");
     topology.addSink("enrichment-requests-sink", Topics.ENRICHMENT_REQUESTS.name(), Serdes.String().serializer(),
         Topics.ENRICHMENT_REQUESTS.serde().serializer(), "intake");
@@ -57,9 +61,11 @@ public final class IntakeTopology {
   private static final class IntakeProcessor implements Processor<String, Object, String, EnrichmentRequest> {
     private final Map<String, Counter> suggestions = new HashMap<>();
     private final MeterRegistry registry;
+    private final LocalStores<ResourceStatus> statuses;
 
-    IntakeProcessor(MeterRegistry registry) {
+    IntakeProcessor(MeterRegistry registry, LocalStores<ResourceStatus> statuses) {
       this.registry = registry;
+      this.statuses = statuses;
     }
 
     private void count(String outcome) {
@@ -74,6 +80,12 @@ public final class IntakeTopology {
     public void init(ProcessorContext<String, EnrichmentRequest> context) {
       this.context = context;
       this.store = context.getStateStore(STORE);
+      statuses.attach(context.taskId(), store());
+    }
+
+    @Override
+    public void close() {
+      statuses.detach(context().taskId());
     }
 
     @Override

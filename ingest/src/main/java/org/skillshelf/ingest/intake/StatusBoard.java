@@ -5,6 +5,7 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
 import org.skillshelf.events.SubmissionReceived;
+import org.skillshelf.kafka.LocalStores;
 import org.skillshelf.kafka.StreamsApp;
 
 /**
@@ -16,15 +17,18 @@ public final class StatusBoard {
   private static final Duration REMEMBER = Duration.ofMinutes(10);
 
   private final StreamsApp intake;
+  private final LocalStores<ResourceStatus> statuses;
   private final InFlightSubmissions inFlight;
 
-  public StatusBoard(StreamsApp intake, Clock clock) {
+  /** @param statuses the instances of the intake topology's status store (see {@link IntakeTopology#build}) */
+  public StatusBoard(StreamsApp intake, LocalStores<ResourceStatus> statuses, Clock clock) {
     this.intake = intake;
+    this.statuses = statuses;
     this.inFlight = new InFlightSubmissions(REMEMBER, InFlightSubmissions.MAX_HELD, clock);
   }
 
   public Optional<ResourceStatus> find(String resourceId) {
-    return Optional.ofNullable(intake.<String, ResourceStatus>store(IntakeTopology.STORE).get(resourceId));
+    return intake.lookUp(statuses, resourceId);
   }
 
   void accepted(SubmissionReceived event) {

@@ -30,14 +30,20 @@ final class BodySize {
   static byte[] read(Context ctx, int max) {
     checkDeclared(ctx, max);
     try (InputStream in = ctx.bodyInputStream()) {
-      return read(in, max);
+      return read(in, max, ctx.contentLength());
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }
   }
 
-  static byte[] read(InputStream in, int max) throws IOException {
-    byte[] bytes = in.readNBytes(max + 1);
+  /**
+   * @param declared the length the request declared (the server holds the body to it), or -1 for
+   *     a chunked body; reading to it rather than to the limit spares a small body a buffer of the
+   *     limit's size
+   */
+  static byte[] read(InputStream in, int max, long declared) throws IOException {
+    int expected = declared >= 0 && declared < max ? (int) declared : max;
+    byte[] bytes = in.readNBytes(expected + 1);
     if (bytes.length > max) {
       throw tooLarge(max);
     }

@@ -47,7 +47,7 @@ final class BulkUploadPage implements WebModule {
     @Nullable String contentType = null;
     if (file != null && file.size() > 0) {
       try (InputStream in = file.content()) {
-        body = new String(BodySize.read(in, BodySize.BULK), StandardCharsets.UTF_8);
+        body = new String(BodySize.read(in, BodySize.BULK, -1), StandardCharsets.UTF_8);
       }
       contentType = file.contentType();
     } else {

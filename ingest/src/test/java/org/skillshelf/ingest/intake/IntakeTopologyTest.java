@@ -2,6 +2,7 @@ package org.skillshelf.ingest.intake;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.List;
@@ -22,12 +23,15 @@ import org.skillshelf.events.EnrichmentRequest;
 import org.skillshelf.events.Problem;
 import org.skillshelf.events.ResourceMetadata;
 import org.skillshelf.events.SubmissionReceived;
+import org.skillshelf.kafka.LocalStores;
 import org.skillshelf.kafka.Topics;
 
 class IntakeTopologyTest {
   private static final Instant T0 = Instant.parse("2026-11-26T10:00:00Z");
   @TempDir Path state;
+  private final LocalStores<ResourceStatus> statuses = new LocalStores<>();
   private TopologyTestDriver driver;
+  private boolean closed;
   private TestInputTopic<String, SubmissionReceived> submissions;
   private TestInputTopic<String, EnrichedResource> enriched;
   private TestInputTopic<String, CatalogueRecord> catalogue;
@@ -38,7 +42,7 @@ class IntakeTopologyTest {
     Properties props = new Properties();
     props.put(StreamsConfig.APPLICATION_ID_CONFIG, "intake-test");
     props.put(StreamsConfig.STATE_DIR_CONFIG, state.toString());
-    driver = new TopologyTestDriver(IntakeTopology.build(), props);
+    driver = new TopologyTestDriver(IntakeTopology.build(new SimpleMeterRegistry(), statuses), props);
     submissions = driver.createInputTopic(Topics.SUBMISSIONS.name(), Serdes.String().serializer(), Topics.SUBMISSIONS.serde().serializer());
     enriched = driver.createInputTopic(Topics.ENRICHED.name(), Serdes.String().serializer(), Topics.ENRICHED.serde().serializer());
     catalogue = driver.createInputTopic(Topics.CATALOGUE.name(), Serdes.String().serializer(), Topics.CATALOGUE.serde().serializer());
@@ -47,7 +51,9 @@ class IntakeTopologyTest {
 
   @AfterEach
   void stop() {
-    driver.close();
+    if (!closed) {
+      driver.close();
+    }
   }
 
   private static SubmissionReceived suggestion(String submissionId, String note) {
@@ -67,6 +73,16 @@ class IntakeTopologyTest {
     assertThat(requests.readValuesToList()).hasSize(1).first().extracting(EnrichmentRequest::submissionId).isEqualTo("r1.a");
     assertThat(status().suggestions()).extracting(ResourceStatus.Suggestion::note).containsExactly("first", "second");
     assertThat(status().status()).isEqualTo(SubmissionStatus.ENRICHING);
+  }
+
+  @Test
+  void theStatusStoreIsHandedToLocalReadersUntilItsTaskCloses() {
+    submissions.pipeInput("r1", suggestion("r1.a", "first"));
+    assertThat(statuses.get("r1")).hasValueSatisfying(s -> assertThat(s.status()).isEqualTo(SubmissionStatus.ENRICHING));
+    assertThat(statuses.get("r2")).isEmpty();
+    driver.close();
+    closed = true;
+    assertThat(statuses.size()).isZero();
   }
 
   @Test
