@@ -1,8 +1,10 @@
 package org.skillshelf.kafka;
 
+import java.nio.charset.StandardCharsets;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
+import org.apache.kafka.common.utils.Utils;
 import org.apache.kafka.streams.processor.TaskId;
 import org.apache.kafka.streams.state.ReadOnlyKeyValueStore;
 
@@ -10,27 +12,39 @@ import org.apache.kafka.streams.state.ReadOnlyKeyValueStore;
  * The instances of one key-value store that this process's stream threads hold, for reading by
  * key on a hot path (a web request per read). An interactive query through {@link
  * StreamsApp#store} finds the store's instances anew on every read, walking every stream thread's
- * tasks under their locks; on the submission path that walk cost more of the request handler's CPU
- * than anything else it did. Here the processor that owns the store hands each instance over
- * when its task starts processing (its state restored) and takes it back when the task closes, so
- * a read is a look into a handful of stores. The reads go through the same thread-safe layers
- * (metering, cache, RocksDB) as an interactive query's.
+ * tasks under their locks, and then asks each instance in turn; on the submission path that cost
+ * more of the request handler's CPU than anything else it did. Here the processor that owns the
+ * store hands each instance over when its task starts processing (its state restored) and takes
+ * it back when the task closes, and a read asks only the instance of the key's partition, found as
+ * the producer's default partitioner finds it. Fewer reads matter beyond their own cost: RocksDB
+ * reads of one instance take turns on its lock, and many request threads waiting there spin. The
+ * reads go through the same thread-safe layers (metering, RocksDB) as an interactive query's.
  *
  * <p>A key whose partition another instance of the app holds is not found here, as with an
  * interactive query of the local stores. Read through {@link StreamsApp#lookUp}, which answers 503
  * while the app is restoring or rebalancing.
  */
 public final class LocalStores<V> {
-  private final Map<TaskId, ReadOnlyKeyValueStore<String, V>> byTask = new ConcurrentHashMap<>();
+  private final int partitions;
+  /** By partition: a store belongs to one sub-topology, whose tasks differ by partition only. */
+  private final Map<Integer, ReadOnlyKeyValueStore<String, V>> byPartition = new ConcurrentHashMap<>();
+
+  /** @param partitions how many partitions the store's input topics have (its keys are spread over them) */
+  public LocalStores(int partitions) {
+    if (partitions < 1) {
+      throw new IllegalArgumentException("partitions must be at least 1, was " + partitions);
+    }
+    this.partitions = partitions;
+  }
 
   /** Called from the owning processor's {@code init}. */
   public void attach(TaskId task, ReadOnlyKeyValueStore<String, V> store) {
-    byTask.put(task, store);
+    byPartition.put(task.partition(), store);
   }
 
   /** Called from the owning processor's {@code close}, before Kafka Streams closes the store. */
   public void detach(TaskId task) {
-    byTask.remove(task);
+    byPartition.remove(task.partition());
   }
 
   /**
@@ -39,17 +53,17 @@ public final class LocalStores<V> {
    * turns that, and reads while the app is not running, into a 503.
    */
   public Optional<V> get(String key) {
-    for (ReadOnlyKeyValueStore<String, V> store : byTask.values()) {
-      V value = store.get(key);
-      if (value != null) {
-        return Optional.of(value);
-      }
-    }
-    return Optional.empty();
+    ReadOnlyKeyValueStore<String, V> store = byPartition.get(partitionOf(key));
+    return store == null ? Optional.empty() : Optional.ofNullable(store.get(key));
   }
 
   /** How many instances this process holds now. */
   public int size() {
-    return byTask.size();
+    return byPartition.size();
+  }
+
+  /** The partition Kafka's default partitioner gives a record with this key (murmur2 of its UTF-8 bytes). */
+  int partitionOf(String key) {
+    return Utils.toPositive(Utils.murmur2(key.getBytes(StandardCharsets.UTF_8))) % partitions;
   }
 }

@@ -12,6 +12,7 @@ import org.skillshelf.ingest.intake.TargetCheck;
 import org.skillshelf.ingest.web.SubmissionWeb;
 import org.skillshelf.kafka.LocalStores;
 import org.skillshelf.kafka.StreamsApp;
+import org.skillshelf.kafka.Topics;
 import org.skillshelf.runtime.ServiceContext;
 import org.skillshelf.runtime.StageService;
 import org.skillshelf.url.TrackingParameters;
@@ -24,7 +25,7 @@ public final class IngestService implements StageService {
   private final List<WebModule> modules;
 
   public IngestService(ServiceContext context) {
-    var statuses = new LocalStores<ResourceStatus>();
+    var statuses = new LocalStores<ResourceStatus>(Topics.SUBMISSIONS.partitions());
     this.intake = new StreamsApp("intake", IntakeTopology.build(context.registry(), statuses),
         context.kafka().streams("skillshelf-intake"), context.registry());
     var board = new StatusBoard(intake, statuses, context.clock());

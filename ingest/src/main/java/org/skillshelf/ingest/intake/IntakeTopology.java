@@ -38,7 +38,7 @@ public final class IntakeTopology {
 
   /** The topology with its counters in a registry of its own (tests). */
   public static Topology build() {
-    return build(new SimpleMeterRegistry(), new LocalStores<>());
+    return build(new SimpleMeterRegistry(), new LocalStores<>(1));
   }
 
   /**

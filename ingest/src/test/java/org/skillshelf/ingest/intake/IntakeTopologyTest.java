@@ -29,7 +29,7 @@ import org.skillshelf.kafka.Topics;
 class IntakeTopologyTest {
   private static final Instant T0 = Instant.parse("2026-11-26T10:00:00Z");
   @TempDir Path state;
-  private final LocalStores<ResourceStatus> statuses = new LocalStores<>();
+  private final LocalStores<ResourceStatus> statuses = new LocalStores<>(1); // the test driver has one partition
   private TopologyTestDriver driver;
   private boolean closed;
   private TestInputTopic<String, SubmissionReceived> submissions;
