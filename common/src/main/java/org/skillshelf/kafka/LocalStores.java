@@ -76,6 +76,11 @@ public final class LocalStores<V> {
     }
   }
 
+  /** Whether this process holds the instance of the key's partition now. */
+  public boolean holds(String key) {
+    return byPartition.containsKey(partitionOf(key));
+  }
+
   /** How many instances this process holds now. */
   public int size() {
     return byPartition.size();

@@ -77,10 +77,13 @@ public final class StreamsApp implements HealthCheck, AutoCloseable {
 
   /**
    * A key's value in the instances of a store that this process holds (see {@link LocalStores}):
-   * for reads on a hot path. Answers 503 while the stream is restoring or rebalancing.
+   * for reads on a hot path. Answers 503 when the app is not running, and during a rebalance when
+   * the key's instance is not held here (at start, while it is being restored): as an interactive
+   * query would.
    */
   public <V> Optional<V> lookUp(LocalStores<V> stores, String key) {
-    if (streams.state() != KafkaStreams.State.RUNNING) {
+    KafkaStreams.State state = streams.state();
+    if (state != KafkaStreams.State.RUNNING && (state != KafkaStreams.State.REBALANCING || !stores.holds(key))) {
       throw unavailable();
     }
     try {

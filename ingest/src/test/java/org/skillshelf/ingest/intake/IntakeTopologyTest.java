@@ -80,9 +80,11 @@ class IntakeTopologyTest {
     submissions.pipeInput("r1", suggestion("r1.a", "first"));
     assertThat(statuses.get("r1")).hasValueSatisfying(s -> assertThat(s.status()).isEqualTo(SubmissionStatus.ENRICHING));
     assertThat(statuses.get("r2")).isEmpty();
+    assertThat(statuses.holds("r2")).as("one partition, held").isTrue();
     driver.close();
     closed = true;
     assertThat(statuses.size()).isZero();
+    assertThat(statuses.holds("r1")).isFalse();
   }
 
   @Test
