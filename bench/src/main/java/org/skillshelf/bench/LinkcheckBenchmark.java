@@ -153,6 +153,10 @@ public final class LinkcheckBenchmark {
       System.out.printf("CPU during the cycle: %.1f s in this JVM (checker, broker, benchmark), %.1f s in the simulated web's; "
           + "%.1f of %d cores busy on average; load average now %.1f (the machine is shared)%n", cpu, webCpu, (cpu + webCpu) / seconds,
           Runtime.getRuntime().availableProcessors(), loadAverage());
+      // Where the cycle is CPU-bound, this floor and not the per-host limit decides its length.
+      int cores = Runtime.getRuntime().availableProcessors();
+      System.out.printf("CPU per link: %.2f ms here and %.2f ms in the simulated web; with every core busy, that work alone takes "
+          + "%.1f s on %d cores%n", cpu * 1000 / urls.size(), webCpu * 1000 / urls.size(), (cpu + webCpu) / cores, cores);
       System.out.println("CPU in this JVM by thread: " + ThreadCpu.now().since(threads0, 10));
       Map<LinkState, Integer> byState = new EnumMap<>(LinkState.class);
       states.values().forEach(s -> byState.merge(s, 1, Integer::sum));
