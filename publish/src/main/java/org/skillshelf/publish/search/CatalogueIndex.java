@@ -4,7 +4,6 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.Arrays;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -20,26 +19,16 @@ import org.apache.lucene.analysis.en.EnglishAnalyzer;
 import org.apache.lucene.analysis.miscellaneous.PerFieldAnalyzerWrapper;
 import org.apache.lucene.analysis.standard.StandardAnalyzer;
 import org.apache.lucene.document.Document;
-import org.apache.lucene.facet.FacetsCollector;
-import org.apache.lucene.facet.FacetsCollectorManager;
 import org.apache.lucene.facet.FacetsConfig;
 import org.apache.lucene.index.IndexWriter;
 import org.apache.lucene.index.IndexWriterConfig;
 import org.apache.lucene.index.Term;
 import org.apache.lucene.index.TieredMergePolicy;
-import org.apache.lucene.queries.mlt.MoreLikeThis;
-import org.apache.lucene.search.BooleanClause.Occur;
-import org.apache.lucene.search.BooleanQuery;
 import org.apache.lucene.search.IndexSearcher;
-import org.apache.lucene.search.Query;
-import org.apache.lucene.search.ScoreDoc;
 import org.apache.lucene.search.SearcherManager;
-import org.apache.lucene.search.TermQuery;
-import org.apache.lucene.search.TopDocs;
 import org.apache.lucene.store.MMapDirectory;
 import org.apache.lucene.store.NRTCachingDirectory;
 import org.apache.lucene.util.IOUtils;
-import org.jspecify.annotations.Nullable;
 import org.skillshelf.events.CatalogueRecord;
 import org.skillshelf.events.LinkState;
 import org.skillshelf.taxonomy.Taxonomy;
@@ -55,10 +44,8 @@ import org.skillshelf.taxonomy.Taxonomy;
  * }</pre>
  */
 public final class CatalogueIndex implements AutoCloseable {
-  private final Analyzer analyzer;
-  private final TextQueries queries;
   private final CatalogueDocuments documents;
-  private final FacetCounter facets;
+  private final CatalogueSearch search;
   private final IndexWriter writer;
   private final SearcherManager searchers;
   private final Path folder;
@@ -94,11 +81,11 @@ public final class CatalogueIndex implements AutoCloseable {
 
   private CatalogueIndex(Function<String, List<String>> areasOfSkill, Path folder) {
     Analyzer words = new StandardAnalyzer(CharArraySet.EMPTY_SET);
-    this.analyzer = new PerFieldAnalyzerWrapper(new EnglishAnalyzer(), Map.of(CatalogueDocuments.TITLE_WORDS, words));
-    this.queries = new TextQueries(analyzer, words);
+    Analyzer analyzer = new PerFieldAnalyzerWrapper(new EnglishAnalyzer(), Map.of(CatalogueDocuments.TITLE_WORDS, words));
     FacetsConfig facetsConfig = new FacetsConfig();
     this.documents = new CatalogueDocuments(facetsConfig, areasOfSkill);
-    this.facets = new FacetCounter(facetsConfig);
+    this.search = new CatalogueSearch(analyzer, new TextQueries(analyzer, words), new FacetCounter(facetsConfig),
+        searcher -> new HitReader(searcher, analyzer, (id, doc) -> records.current(searcher, id, doc), this::linkState));
     // Memory-mapped files read far faster than ByteBuffersDirectory; the index is rebuilt from the
     // topics at every start, so its folder is scratch space, removed on close.
     this.folder = folder;
@@ -240,73 +227,17 @@ public final class CatalogueIndex implements AutoCloseable {
    * and the result says so ({@link SearchResult#approximate()}).
    */
   public SearchResult search(CatalogueQuery query) {
-    return read(searcher -> {
-      @Nullable Query text = query.hasText() ? queries.strict(query.text()) : null;
-      // Rewritten once for the page, the facet pass and the highlighter: a typo-tolerant query
-      // would otherwise expand its fuzzy terms three times.
-      Query filtered = searcher.rewrite(CatalogueFilters.filtered(query, text));
-      TopDocs top = CatalogueFilters.top(searcher, query, filtered);
-      boolean approximate = false;
-      // Quotes ask for these exact words, so a phrase search is never widened.
-      if (text != null && top.totalHits.value() == 0 && !query.text().contains("\"")) {
-        text = searcher.rewrite(queries.fuzzy(query.text()));
-        filtered = searcher.rewrite(CatalogueFilters.filtered(query, text));
-        top = CatalogueFilters.top(searcher, query, filtered);
-        approximate = true;
-      } else if (text != null) {
-        text = searcher.rewrite(text);
-      }
-      // Two passes: the page alone lets Lucene skip records that cannot make it (no score for every
-      // match), and the facet pass visits every match without scoring any.
-      FacetsCollector matches = searcher.search(filtered, new FacetsCollectorManager());
-      long total = matches.getMatchingDocs().stream().mapToLong(FacetsCollector.MatchingDocs::totalHits).sum();
-      int from = Math.min((query.page() - 1) * query.size(), top.scoreDocs.length);
-      List<CatalogueHit> hits = hits(searcher, text, Arrays.copyOfRange(top.scoreDocs, from, top.scoreDocs.length));
-      return new SearchResult(total, hits, facets.count(searcher, matches), approximate);
-    });
+    return read(searcher -> search.search(searcher, query));
   }
 
   /** Records like this one (by the distinctive words of its title, description and text). */
   public List<CatalogueHit> moreLikeThis(String resourceId, int limit) {
-    return read(searcher -> {
-      int doc = docId(searcher, resourceId);
-      if (doc < 0) {
-        return List.of();
-      }
-      MoreLikeThis mlt = new MoreLikeThis(searcher.getIndexReader());
-      mlt.setAnalyzer(analyzer);
-      mlt.setFieldNames(new String[] {"title", "description", "text"});
-      mlt.setMinTermFreq(1);
-      mlt.setMinDocFreq(1);
-      mlt.setMaxQueryTerms(25);
-      BooleanQuery.Builder like = new BooleanQuery.Builder()
-          .add(mlt.like(doc), Occur.MUST)
-          .add(new TermQuery(new Term("id", resourceId)), Occur.MUST_NOT)
-          .add(CatalogueFilters.brokenLinks(), Occur.MUST_NOT);
-      return hits(searcher, null, searcher.search(like.build(), Math.max(1, limit)).scoreDocs);
-    });
+    return read(searcher -> search.moreLikeThis(searcher, resourceId, limit));
   }
 
   /** Titles that complete what has been typed so far, best match first. */
   public List<Suggestion> suggest(String typed, int limit) {
-    if (typed.isBlank()) {
-      return List.of();
-    }
-    return read(searcher -> {
-      Query query = new BooleanQuery.Builder()
-          .add(queries.titlePrefix(typed, CatalogueDocuments.TITLE_WORDS), Occur.MUST)
-          .add(CatalogueFilters.brokenLinks(), Occur.MUST_NOT).build();
-      Map<String, Suggestion> byTitle = new LinkedHashMap<>();
-      for (ScoreDoc sd : searcher.search(query, Math.max(1, limit) * 2).scoreDocs) {
-        Document doc = searcher.storedFields().document(sd.doc);
-        byTitle.putIfAbsent(doc.get("title"), new Suggestion(doc.get("id"), doc.get("title")));
-      }
-      return byTitle.values().stream().limit(limit).toList();
-    });
-  }
-
-  private List<CatalogueHit> hits(IndexSearcher searcher, @Nullable Query text, ScoreDoc[] docs) throws IOException {
-    return new HitReader(searcher, analyzer, (id, doc) -> records.current(searcher, id, doc), this::linkState).hits(text, docs);
+    return typed.isBlank() ? List.of() : read(searcher -> search.suggest(searcher, typed, limit));
   }
 
   private static int docId(IndexSearcher searcher, String resourceId) throws IOException {
