@@ -7,6 +7,7 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.locks.Lock;
 import java.util.concurrent.locks.ReentrantLock;
 import org.apache.kafka.common.utils.Utils;
+import org.apache.kafka.streams.errors.InvalidStateStoreException;
 import org.apache.kafka.streams.processor.TaskId;
 import org.apache.kafka.streams.state.ReadOnlyKeyValueStore;
 
@@ -60,17 +61,23 @@ public final class LocalStores<V> {
 
   /**
    * The key's value in whichever local instance holds it. Throws Kafka Streams' {@code
-   * InvalidStateStoreException} when an instance closed during the read; {@link StreamsApp#lookUp}
-   * turns that, and reads while the app is not running, into a 503.
+   * InvalidStateStoreException} when the instance is closed; {@link StreamsApp#lookUp} turns that,
+   * and reads while the app is not running, into a 503. A closed instance is dropped then: a task
+   * closed after an error may never have been handed back through {@link #detach}, and its
+   * partition may since have moved to another instance of the app.
    */
   public Optional<V> get(String key) {
-    Instance<V> instance = byPartition.get(partitionOf(key));
+    int partition = partitionOf(key);
+    Instance<V> instance = byPartition.get(partition);
     if (instance == null) {
       return Optional.empty();
     }
     instance.turn().lock();
     try {
       return Optional.ofNullable(instance.store().get(key));
+    } catch (InvalidStateStoreException closed) {
+      byPartition.remove(partition, instance);
+      throw closed;
     } finally {
       instance.turn().unlock();
     }
