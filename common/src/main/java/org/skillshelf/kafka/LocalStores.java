@@ -31,7 +31,7 @@ import org.apache.kafka.streams.state.ReadOnlyKeyValueStore;
  *
  * <p>A key whose partition another instance of the app holds is not found here, as with an
  * interactive query of the local stores. Read through {@link StreamsApp#lookUp}, which answers 503
- * while the app is restoring or rebalancing.
+ * when the app is not running, or is rebalancing without the key's instance here.
  */
 public final class LocalStores<V> {
   private final int partitions;
@@ -54,9 +54,12 @@ public final class LocalStores<V> {
     byPartition.put(task.partition(), new Instance<>(store, new ReentrantLock()));
   }
 
-  /** Called from the owning processor's {@code close}, before Kafka Streams closes the store. */
-  public void detach(TaskId task) {
-    byPartition.remove(task.partition());
+  /**
+   * Called from the owning processor's {@code close}, before Kafka Streams closes the store; leaves
+   * an instance attached since for the same partition in place.
+   */
+  public void detach(TaskId task, ReadOnlyKeyValueStore<String, V> store) {
+    byPartition.computeIfPresent(task.partition(), (partition, held) -> held.store() == store ? null : held);
   }
 
   /**

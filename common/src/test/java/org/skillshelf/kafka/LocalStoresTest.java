@@ -51,6 +51,22 @@ class LocalStoresTest {
   }
 
   @Test
+  void aLateDetachLeavesTheInstanceAttachedSinceInPlace(@TempDir Path state) {
+    var stores = new LocalStores<String>(1);
+    KeyValueStore<String, String> old = openStore(state.resolve("old"));
+    KeyValueStore<String, String> current = openStore(state.resolve("current"));
+    current.put("r1", "PUBLISHED");
+    stores.attach(new TaskId(0, 0), old);
+    stores.attach(new TaskId(0, 0), current);
+    stores.detach(new TaskId(0, 0), old);
+    assertThat(stores.get("r1")).contains("PUBLISHED");
+    stores.detach(new TaskId(0, 0), current);
+    assertThat(stores.holds("r1")).isFalse();
+    old.close();
+    current.close();
+  }
+
+  @Test
   void findsNothingWhileNoInstanceIsAttached() {
     assertThat(new LocalStores<String>(6).get("r1")).isEmpty();
   }

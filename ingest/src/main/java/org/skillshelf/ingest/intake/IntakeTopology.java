@@ -85,7 +85,7 @@ public final class IntakeTopology {
 
     @Override
     public void close() {
-      statuses.detach(context().taskId());
+      statuses.detach(context().taskId(), store());
     }
 
     @Override
