@@ -9,6 +9,8 @@ import org.apache.kafka.common.errors.SerializationException;
 import org.junit.jupiter.api.Test;
 import org.skillshelf.events.CheckOutcome;
 import org.skillshelf.events.LinkCheck;
+import org.skillshelf.events.LinkHealth;
+import org.skillshelf.events.LinkState;
 
 class EventSerdeTest {
   private final EventSerde<LinkCheck> serde = EventSerde.of(LinkCheck.class, LinkCheck.VERSION);
@@ -37,6 +39,27 @@ class EventSerdeTest {
     byte[] json = ("{\"v\":1,\"resourceId\":\"r1\",\"url\":\"u\",\"outcome\":\"OK\",\"status\":200,\"latencyMs\":1,"
         + "\"checkedAt\":\"2026-11-26T10:00:00Z\",\"somethingNew\":true}").getBytes(StandardCharsets.UTF_8);
     assertThat(serde.deserialize("t", json).resourceId()).isEqualTo("r1");
+  }
+
+  @Test
+  void readsAVersionOneLinkHealthWhoseHistoryRepeatedTheLink() {
+    byte[] v1 = ("{\"v\":1,\"resourceId\":\"r1\",\"url\":\"https://example.org/a\",\"state\":\"HEALTHY\","
+        + "\"consecutiveFailures\":0,\"lastCheckedAt\":\"2026-11-26T10:00:00Z\",\"history\":[{\"v\":1,\"resourceId\":\"r1\","
+        + "\"url\":\"https://example.org/a\",\"outcome\":\"OK\",\"status\":200,\"latencyMs\":12,"
+        + "\"checkedAt\":\"2026-11-26T10:00:00Z\"}]}").getBytes(StandardCharsets.UTF_8);
+    LinkHealth health = EventSerde.of(LinkHealth.class, LinkHealth.VERSION).deserialize("t", v1);
+    assertThat(health.history()).containsExactly(
+        new LinkHealth.PastCheck(CheckOutcome.OK, 200, null, 12, null, Instant.parse("2026-11-26T10:00:00Z")));
+  }
+
+  @Test
+  void aHealthsHistoryNamesTheLinkOnce() {
+    var check = new LinkCheck(1, "r1", "https://example.org/a", CheckOutcome.OK, 200, null, 12, "fine", Instant.parse("2026-11-26T10:00:00Z"));
+    var health = new LinkHealth(LinkHealth.VERSION, "r1", "https://example.org/a", LinkState.HEALTHY, 0, null, check.checkedAt(),
+        check.checkedAt(), check, java.util.Collections.nCopies(LinkHealth.HISTORY, LinkHealth.PastCheck.of(check)));
+    String json = new String(EventSerde.of(LinkHealth.class, LinkHealth.VERSION).serialize("t", health), StandardCharsets.UTF_8);
+    assertThat(json.split("example.org/a", -1)).as("the url, once in the health and once in its last outcome").hasSize(3);
+    assertThat(health.history().getFirst().of("r1", "https://example.org/a")).isEqualTo(check);
   }
 
   @Test

@@ -6,6 +6,7 @@ import java.util.List;
 import org.jspecify.annotations.Nullable;
 import org.skillshelf.events.LinkCheck;
 import org.skillshelf.events.LinkHealth;
+import org.skillshelf.events.LinkHealth.PastCheck;
 import org.skillshelf.events.LinkState;
 
 /**
@@ -21,8 +22,8 @@ import org.skillshelf.events.LinkState;
 public record HealthRules(int brokenAfter, Duration minSpan) {
 
   public LinkHealth apply(@Nullable LinkHealth previous, LinkCheck check) {
-    List<LinkCheck> history = new ArrayList<>(LinkHealth.HISTORY);
-    history.add(check);
+    List<PastCheck> history = new ArrayList<>(LinkHealth.HISTORY);
+    history.add(PastCheck.of(check));
     if (previous != null) {
       history.addAll(previous.history().subList(0, Math.min(previous.history().size(), LinkHealth.HISTORY - 1)));
     }
@@ -51,20 +52,20 @@ public record HealthRules(int brokenAfter, Duration minSpan) {
     }
     LinkHealth replay = null;
     java.time.Instant since = null;
-    for (LinkCheck check : health.history().reversed()) {
+    for (PastCheck past : health.history().reversed()) {
       LinkState before = replay == null ? LinkState.UNCHECKED : replay.state();
-      replay = apply(replay, check);
+      replay = apply(replay, past.of(health.resourceId(), health.url()));
       if (replay.state() == LinkState.BROKEN && before != LinkState.BROKEN) {
-        since = check.checkedAt();
+        since = past.checkedAt();
       }
     }
     return java.util.Optional.ofNullable(since);
   }
 
   /** Hard failures since the last success, ignoring transient failures in between. */
-  private static int hardFailuresInARow(List<LinkCheck> newestFirst) {
+  private static int hardFailuresInARow(List<PastCheck> newestFirst) {
     int count = 0;
-    for (LinkCheck check : newestFirst) {
+    for (PastCheck check : newestFirst) {
       if (check.outcome().isSuccess()) {
         break;
       }
@@ -75,10 +76,10 @@ public record HealthRules(int brokenAfter, Duration minSpan) {
     return count;
   }
 
-  private static java.time.Instant firstHardOfRun(List<LinkCheck> newestFirst, int hardInARow) {
+  private static java.time.Instant firstHardOfRun(List<PastCheck> newestFirst, int hardInARow) {
     int seen = 0;
     java.time.Instant first = newestFirst.getFirst().checkedAt();
-    for (LinkCheck check : newestFirst) {
+    for (PastCheck check : newestFirst) {
       if (seen == hardInARow) {
         break;
       }

@@ -38,7 +38,7 @@ class ResourceTrailTest {
   private static LinkHealth health(LinkState state, CheckOutcome outcome, int status, int minute) {
     Instant at = T0.plusSeconds(60L * minute);
     var check = new LinkCheck(LinkCheck.VERSION, "r-1", "https://example.org/a", outcome, status, null, 12, null, at);
-    return new LinkHealth(LinkHealth.VERSION, "r-1", "https://example.org/a", state, 0, null, at, null, check, List.of(check));
+    return new LinkHealth(LinkHealth.VERSION, "r-1", "https://example.org/a", state, 0, null, at, null, check, List.of(LinkHealth.PastCheck.of(check)));
   }
 
   @Test
