@@ -22,7 +22,7 @@ import org.skillshelf.kafka.Json;
  * address and its own allowance.
  */
 final class LoopbackClient {
-  private static final int LARGE_BODY = 1024 * 1024;
+  private static final int LARGE_BODY = 32 * 1024;
 
   private static final AtomicInteger NEXT = new AtomicInteger(2);
 
@@ -70,8 +70,8 @@ final class LoopbackClient {
   }
 
   /**
-   * A body over a megabyte asks to continue first, as curl does: a server that refuses its declared
-   * length answers before the body is sent. Without that, the refusal races the upload: the server
+   * A body over 32 KB asks to continue first, as curl does for large ones: a server that refuses its
+   * declared length answers before the body is sent. Without that, the refusal races the upload: the server
    * answers 413 and closes with the upload unread, its side resets the connection, and the reset
    * can discard the answer before the client has read it (a failure seen once on a loaded machine).
    */
