@@ -150,11 +150,11 @@ public final class LinkcheckBenchmark {
           (seen.lastMicros() - seen.firstMicros()) / 1e6);
       double cpu = ProcessHandle.current().info().totalCpuDuration().orElse(Duration.ZERO).minus(cpu0).toMillis() / 1000.0;
       double webCpu = (seen.cpuMillis() - webCpu0) / 1000.0;
+      int cores = Runtime.getRuntime().availableProcessors();
       System.out.printf("CPU during the cycle: %.1f s in this JVM (checker, broker, benchmark), %.1f s in the simulated web's; "
           + "%.1f of %d cores busy on average; load average now %.1f (the machine is shared)%n", cpu, webCpu, (cpu + webCpu) / seconds,
-          Runtime.getRuntime().availableProcessors(), loadAverage());
+          cores, loadAverage());
       // Where the cycle is CPU-bound, this floor and not the per-host limit decides its length.
-      int cores = Runtime.getRuntime().availableProcessors();
       System.out.printf("CPU per link: %.2f ms here and %.2f ms in the simulated web; with every core busy, that work alone takes "
           + "%.1f s on %d cores%n", cpu * 1000 / urls.size(), webCpu * 1000 / urls.size(), (cpu + webCpu) / cores, cores);
       System.out.println("CPU in this JVM by thread: " + ThreadCpu.now().since(threads0, 10));

@@ -23,6 +23,7 @@ import java.util.concurrent.atomic.AtomicLong;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.LongStream;
+import org.jspecify.annotations.Nullable;
 
 /**
  * The submission benchmark's load clients, in a JVM of their own, as real clients are elsewhere:
@@ -35,20 +36,20 @@ import java.util.stream.LongStream;
  */
 public final class LoadClients {
   private static final Pattern SUBMISSION_ID = Pattern.compile("\"id\":\"([^\"]+)\"");
-  /** Numbers the suggested URLs across all runs, so that none is sent twice (a URL sent again is a duplicate: other work). */
-  private static final AtomicLong SEQUENCE = new AtomicLong();
 
   private LoadClients() {}
 
   public static void main(String[] args) throws Exception {
     var in = new BufferedReader(new InputStreamReader(System.in, StandardCharsets.UTF_8));
     var out = new PrintWriter(System.out, true, StandardCharsets.UTF_8);
+    // Numbers the suggested URLs across all runs, so that none is sent twice (a URL sent again is a duplicate: other work).
+    AtomicLong sequence = new AtomicLong();
     out.println("ready");
     for (String line = in.readLine(); line != null; line = in.readLine()) {
       String[] f = line.split(" ");
       long cpu0 = Figures.processCpuNanos();
       Set<String> ids = ConcurrentHashMap.newKeySet();
-      String result = run(f[1], Integer.parseInt(f[2]), Integer.parseInt(f[3]), f[4].equals("-") ? null : ids);
+      String result = run(f[1], Integer.parseInt(f[2]), Integer.parseInt(f[3]), f[4].equals("-") ? null : ids, sequence);
       if (!f[4].equals("-")) {
         Files.write(Path.of(f[4]), ids);
       }
@@ -57,7 +58,8 @@ public final class LoadClients {
   }
 
   /** One run; keeps the 202s' submission ids in {@code ids} unless it is null. */
-  private static String run(String url, int seconds, int clients, Set<String> ids) throws InterruptedException {
+  private static String run(String url, int seconds, int clients, @Nullable Set<String> ids, AtomicLong sequence)
+      throws InterruptedException {
     long end = System.nanoTime() + Duration.ofSeconds(seconds).toNanos();
     AtomicInteger ok = new AtomicInteger();
     AtomicInteger other = new AtomicInteger();
@@ -70,7 +72,7 @@ public final class LoadClients {
         latencies.add(mine);
         threads.add(Thread.ofVirtual().start(() -> {
           while (System.nanoTime() < end) {
-            String body = "{\"url\":\"http://127.0.0.1:9/bench/" + SEQUENCE.incrementAndGet() + "\"}";
+            String body = "{\"url\":\"http://127.0.0.1:9/bench/" + sequence.incrementAndGet() + "\"}";
             HttpRequest request = HttpRequest.newBuilder(URI.create(url)).header("Content-Type", "application/json")
                 .POST(HttpRequest.BodyPublishers.ofString(body)).build();
             long t0 = System.nanoTime();

@@ -139,7 +139,7 @@ public final class SubmissionBenchmark {
 
     @Override
     public void close() {
-      jvm.process().destroy();
+      jvm.close();
     }
   }
 
