@@ -106,7 +106,7 @@ public final class LinkScheduleTopology {
       try (KeyValueIterator<String, ScheduledLink> all = schedule().all()) {
         all.forEachRemaining(kv -> index.put(kv.key, kv.value.nextCheckAt()));
       }
-      context.schedule(TICK, PunctuationType.WALL_CLOCK_TIME, ignored -> requestDueChecks());
+      context.schedule(TICK, PunctuationType.WALL_CLOCK_TIME, this::requestDueChecks);
     }
 
     @Override
@@ -118,7 +118,7 @@ public final class LinkScheduleTopology {
       Instant now = settings.clock().instant();
       switch (record.value()) {
         case CatalogueRecord published -> published(key, published, now);
-        case LinkCheck check -> checked(key, check, now);
+        case LinkCheck check -> checked(key, check, record.timestamp());
         case null -> {
           boolean fromCatalogue = context().recordMetadata().map(m -> m.topic().equals(Topics.CATALOGUE.name())).orElse(false);
           if (fromCatalogue && unschedule(key)) {
@@ -140,7 +140,8 @@ public final class LinkScheduleTopology {
       schedule(key, new ScheduledLink(ScheduledLink.VERSION, key, published.url(), published.fingerprint(), first, null));
     }
 
-    private void checked(String key, LinkCheck check, Instant now) {
+    /** @param timestamp the Kafka timestamp of what this writes: the check's, not the settings' clock */
+    private void checked(String key, LinkCheck check, long timestamp) {
       ScheduledLink link = schedule().get(key);
       if (link == null || !link.url().equals(check.url())) {
         return; // withdrawn or replaced since the request was sent
@@ -150,12 +151,16 @@ public final class LinkScheduleTopology {
       }
       LinkHealth next = settings.rules().apply(health().get(key), check);
       health().put(key, next);
-      context().forward(new Record<>(key, next, now.toEpochMilli()), "health-sink");
+      context().forward(new Record<>(key, next, timestamp), "health-sink");
       Duration wait = check.outcome().isSuccess() ? jittered(settings.interval()) : jittered(settings.interval().dividedBy(4));
       schedule(key, link.due(check.checkedAt().plus(wait)));
     }
 
-    private void requestDueChecks() {
+    /**
+     * @param wallClock Kafka Streams' time of this punctuation, the timestamp of the requests: the
+     *     broker refuses timestamps far from its own clock, and the settings' clock is the domain's
+     */
+    private void requestDueChecks(long wallClock) {
       Instant now = settings.clock().instant();
       for (String key : index.due(now, MAX_REQUESTS_PER_TICK)) {
         ScheduledLink link = schedule().get(key);
@@ -167,7 +172,7 @@ public final class LinkScheduleTopology {
         // Keyed by host, not resourceId: all of one host's checks land on one partition, so one
         // worker instance (and its PolitenessGate) sees all of them. The worker reads the
         // resourceId from the value.
-        context().forward(new Record<>(hostKey(link.url()), request, now.toEpochMilli()), "requests-sink");
+        context().forward(new Record<>(hostKey(link.url()), request, wallClock), "requests-sink");
         // If no answer comes (a worker died mid-check), ask again after the retry delay.
         schedule(key, link.requested(now, now.plus(retryAfterSilence())));
       }
