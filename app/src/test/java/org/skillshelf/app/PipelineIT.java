@@ -81,7 +81,7 @@ class PipelineIT {
         assertThat(found.get("items").get(0).get("resourceId").asText()).isEqualTo(approvedId);
       });
       await().atMost(PATIENCE).untilAsserted(() ->
-          assertThat(http.get("/api/link-health/" + approvedId).json().get("state").asText()).isEqualTo("HEALTHY"));
+          assertThat(http.get("/api/link-health/" + approvedId).json().path("state").asText()).isEqualTo("HEALTHY"));
       assertThat(http.get("/metrics").body()).contains("skillshelf_enrich_resources_total", "kafka_");
     }
 
@@ -91,7 +91,7 @@ class PipelineIT {
           assertThat(http.get("/api/catalogue?q=git").json().get("total").asInt()).isEqualTo(1));
       JsonNode queue = http.get("/api/review/queue").json();
       assertThat(queue.get("items").findValuesAsText("resourceId")).containsExactly(waitingId);
-      assertThat(http.get("/api/link-health/" + approvedId).json().get("state").asText()).isEqualTo("HEALTHY");
+      assertThat(http.get("/api/link-health/" + approvedId).json().path("state").asText()).isEqualTo("HEALTHY");
     }
   }
 
@@ -115,7 +115,7 @@ class PipelineIT {
         await().atMost(PATIENCE).untilAsserted(() ->
             assertThat(http.get("/api/catalogue?q=OpenRefine").json().get("total").asInt()).isEqualTo(1));
         await().atMost(PATIENCE).untilAsserted(() ->
-            assertThat(operator.get("/api/link-health/" + id).json().get("state").asText()).isEqualTo("HEALTHY"));
+            assertThat(operator.get("/api/link-health/" + id).json().path("state").asText()).isEqualTo("HEALTHY"));
         assertThat(http.get("/api/link-health/" + id).status()).as("linkcheck routes live only where linkcheck runs").isEqualTo(404);
       }
     }

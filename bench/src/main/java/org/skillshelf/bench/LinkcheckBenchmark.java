@@ -257,7 +257,7 @@ public final class LinkcheckBenchmark {
     StringBuilder line = new StringBuilder("Kafka offsets written per link in " + cycle + ":");
     written.forEach((topic, count) -> {
       if (count > 0) {
-        line.append(String.format(" %s %.2f;", topic.replace("skillshelf.", "").replace("skillshelf-linkcheck-", ""), count / (double) links));
+        line.append(String.format(" %s %.2f;", topic.replace("skillshelf.", "").replace("skillshelf-link-checks-", ""), count / (double) links));
       }
     });
     System.out.println(line.append(String.format(" total %.2f", written.values().stream().mapToLong(Long::longValue).sum() / (double) links)));

@@ -9,8 +9,6 @@ import org.skillshelf.events.CatalogueRecord;
 import org.skillshelf.events.Collection;
 import org.skillshelf.events.EnrichedResource;
 import org.skillshelf.events.EnrichmentRequest;
-import org.skillshelf.events.LinkCheck;
-import org.skillshelf.events.LinkCheckRequest;
 import org.skillshelf.events.LinkHealth;
 import org.skillshelf.events.ReviewDecision;
 import org.skillshelf.events.SubmissionReceived;
@@ -22,7 +20,6 @@ import org.skillshelf.events.SubmissionReceived;
  */
 public final class Topics {
   private static final String FOREVER = "-1";
-  private static final String THIRTY_DAYS = String.valueOf(30L * 24 * 3600 * 1000);
 
   /** Every suggestion ever made, in order per resource. */
   public static final Topic<SubmissionReceived> SUBMISSIONS =
@@ -54,18 +51,6 @@ public final class Topics {
           Map.of(TopicConfig.CLEANUP_POLICY_CONFIG, TopicConfig.CLEANUP_POLICY_COMPACT,
               TopicConfig.MAX_MESSAGE_BYTES_CONFIG, String.valueOf(2 * 1024 * 1024)));
 
-  /** Links due for a check. Short-lived work items. */
-  public static final Topic<LinkCheckRequest> LINK_CHECK_REQUESTS =
-      new Topic<>("skillshelf.link-check-requests", EventSerde.of(LinkCheckRequest.class, LinkCheckRequest.VERSION), 6,
-          Map.of(TopicConfig.CLEANUP_POLICY_CONFIG, TopicConfig.CLEANUP_POLICY_DELETE,
-              TopicConfig.RETENTION_MS_CONFIG, String.valueOf(7L * 24 * 3600 * 1000)));
-
-  /** Every check of every link, for trends and audits. */
-  public static final Topic<LinkCheck> LINK_CHECKS =
-      new Topic<>("skillshelf.link-checks", EventSerde.of(LinkCheck.class, LinkCheck.VERSION), 6,
-          Map.of(TopicConfig.CLEANUP_POLICY_CONFIG, TopicConfig.CLEANUP_POLICY_DELETE,
-              TopicConfig.RETENTION_MS_CONFIG, THIRTY_DAYS));
-
   /** The current health of each catalogue link. */
   public static final Topic<LinkHealth> LINK_HEALTH =
       new Topic<>("skillshelf.link-health", EventSerde.of(LinkHealth.class, LinkHealth.VERSION), 6,
@@ -94,6 +79,6 @@ public final class Topics {
 
   public static List<Topic<?>> all() {
     return List.of(SUBMISSIONS, ENRICHMENT_REQUESTS, ENRICHED, DECISIONS, CATALOGUE,
-        LINK_CHECK_REQUESTS, LINK_CHECKS, LINK_HEALTH, LINK_REPORTS, LINK_DISMISSALS, COLLECTIONS);
+        LINK_HEALTH, LINK_REPORTS, LINK_DISMISSALS, COLLECTIONS);
   }
 }

@@ -2,9 +2,8 @@ package org.skillshelf.url;
 
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.util.HexFormat;
+import org.skillshelf.text.Sha256;
 
 /**
  * The one spelling Skillshelf keeps for a web address, and the {@code resourceId} derived from it.
@@ -30,8 +29,6 @@ public record CanonicalUrl(String value, String resourceId) {
   public static final int MAX_LENGTH = 2048;
 
   private static final int ID_HEX_DIGITS = 20;
-  /** Only ever cloned, never updated (see {@link #sha256()}). */
-  private static final MessageDigest SHA_256_PROTOTYPE = newSha256();
 
   /**
    * Checks that the id belongs to the value. Use {@link #of(String)} to build one from user input;
@@ -91,28 +88,7 @@ public record CanonicalUrl(String value, String resourceId) {
   }
 
   static String resourceIdOf(String canonical) {
-    byte[] hash = sha256().digest(canonical.getBytes(StandardCharsets.UTF_8));
+    byte[] hash = Sha256.of(canonical.getBytes(StandardCharsets.UTF_8));
     return "r" + HexFormat.of().formatHex(hash, 0, ID_HEX_DIGITS / 2);
-  }
-
-  /**
-   * A fresh SHA-256 digest, cloned from one that is never used itself: cloning skips the provider
-   * lookup of {@link MessageDigest#getInstance}, which cost more than the hashing on the submission
-   * path.
-   */
-  private static MessageDigest sha256() {
-    try {
-      return (MessageDigest) SHA_256_PROTOTYPE.clone();
-    } catch (CloneNotSupportedException e) {
-      return newSha256();
-    }
-  }
-
-  private static MessageDigest newSha256() {
-    try {
-      return MessageDigest.getInstance("SHA-256");
-    } catch (NoSuchAlgorithmException impossible) {
-      throw new IllegalStateException("Every Java runtime must provide SHA-256", impossible);
-    }
   }
 }

@@ -11,7 +11,7 @@ import org.skillshelf.fetch.AddressPolicy;
 import org.skillshelf.fetch.FetchSettings;
 import org.skillshelf.fetch.SafeFetcher;
 import org.skillshelf.kafka.StreamsApp;
-import org.skillshelf.linkcheck.check.LinkCheckWorker;
+import org.skillshelf.linkcheck.check.LinkChecker;
 import org.skillshelf.linkcheck.check.LinkProbe;
 import org.skillshelf.linkcheck.check.PoliteFetcher;
 import org.skillshelf.linkcheck.check.PolitenessGate;
@@ -26,7 +26,7 @@ import org.skillshelf.runtime.StageService;
 import org.skillshelf.web.HealthCheck;
 import org.skillshelf.web.WebModule;
 
-/** The linkcheck service: the schedule and health topology, and the workers that check links. */
+/** The linkcheck service: the schedule and health topology, and the checks it hands links to. */
 public final class LinkcheckService implements StageService {
   /** Checks in flight across all hosts; the per-host limit is the fetcher's. */
   static final int GLOBAL_CONCURRENCY = 256;
@@ -39,12 +39,21 @@ public final class LinkcheckService implements StageService {
   /** How long a host's answer to a made-up path is trusted for soft-404 detection. */
   static final Duration SIBLING_CACHE = Duration.ofHours(6);
 
+  /**
+   * The schedule's Kafka Streams application. It was {@code skillshelf-linkcheck} while the
+   * schedule was partitioned by resourceId; its stores are now partitioned by host, which the old
+   * state is not, so the new id makes an upgraded instance read the catalogue from the start and
+   * check every link afresh (health histories start again). The old id's internal topics can be
+   * deleted.
+   */
+  static final String APPLICATION_ID = "skillshelf-link-checks";
+
   /** How long a host's robots.txt is trusted (RFC 9309 suggests at most a day). */
   static final Duration ROBOTS_CACHE = Duration.ofHours(24);
 
   private final StreamsApp schedule;
   private final SafeFetcher fetcher;
-  private final LinkCheckWorker worker;
+  private final LinkChecker checker;
   private final HealthDashboard dashboard;
   private final List<WebModule> modules;
 
@@ -69,9 +78,6 @@ public final class LinkcheckService implements StageService {
   public LinkcheckService(ServiceContext context, Tuning tuning) {
     var config = context.config();
     var rules = new HealthRules(config.linkcheckBrokenAfter(), config.linkcheckBrokenMinSpan());
-    var settings = new LinkScheduleTopology.Settings(config.linkcheckInterval(), rules, context.clock(), new SecureRandom(),
-        tuning.firstCheckWindow());
-    this.schedule = new StreamsApp("linkcheck", LinkScheduleTopology.build(settings), streamsSettings(context), context.registry());
     this.fetcher = new SafeFetcher(FetchSettings.defaults(AddressPolicy.refusingPrivate(config.fetchAllowCidrs()))
         .withMaxAttempts(1).withMaxBytes(2L * 1024 * 1024, 8L * 1024 * 1024).withPerHostConcurrency(PER_HOST)
         .withTimeouts(Duration.ofSeconds(10), Duration.ofSeconds(15), Duration.ofSeconds(30)), context.registry());
@@ -79,8 +85,11 @@ public final class LinkcheckService implements StageService {
     var polite = new PoliteFetcher(fetcher, gate, PER_HOST, tuning.globalConcurrency());
     var softNotFound = new SoftNotFound(polite, context.clock(), SIBLING_CACHE, new SecureRandom());
     var robots = config.linkcheckRobots() ? new RobotsTxt(polite, context.clock(), ROBOTS_CACHE) : null;
-    this.worker = new LinkCheckWorker(new LinkProbe(polite, softNotFound, robots, context.clock()), context.publisher(), context.kafka(),
-        context.registry(), PER_HOST);
+    this.checker = new LinkChecker(new LinkProbe(polite, softNotFound, robots, context.clock()), context.registry(), PER_HOST);
+    var settings = new LinkScheduleTopology.Settings(config.linkcheckInterval(), rules, context.clock(), new SecureRandom(),
+        tuning.firstCheckWindow());
+    this.schedule = new StreamsApp("linkcheck", LinkScheduleTopology.build(settings, checker), streamsSettings(context),
+        context.registry());
     this.dashboard = new HealthDashboard(schedule, context.curators(), rules, context.registry(), context.clock());
     this.modules = List.of(new LinkHealthRoutes(schedule, context.curators(), context.clock()), dashboard);
   }
@@ -93,7 +102,7 @@ public final class LinkcheckService implements StageService {
    * the price of an extra rebalance after a pause longer than 10 s.
    */
   private static Map<String, Object> streamsSettings(ServiceContext context) {
-    Map<String, Object> props = new HashMap<>(context.kafka().streams("skillshelf-linkcheck"));
+    Map<String, Object> props = new HashMap<>(context.kafka().streams(APPLICATION_ID));
     props.put(StreamsConfig.consumerPrefix(ConsumerConfig.SESSION_TIMEOUT_MS_CONFIG), 10_000);
     props.put(StreamsConfig.consumerPrefix(ConsumerConfig.HEARTBEAT_INTERVAL_MS_CONFIG), 3_000);
     return props;
@@ -111,21 +120,20 @@ public final class LinkcheckService implements StageService {
 
   @Override
   public List<HealthCheck> healthChecks() {
-    return List.of(schedule, worker);
+    return List.of(schedule);
   }
 
   @Override
   public void start() {
     schedule.start();
-    worker.start();
     dashboard.start();
   }
 
   @Override
   public void close() {
     dashboard.close();
-    worker.close();
     schedule.close();
+    checker.close();
     fetcher.close();
   }
 }

@@ -27,7 +27,7 @@ import org.skillshelf.app.ChildInstance;
 import org.skillshelf.app.Skillshelf;
 import org.skillshelf.broker.EmbeddedKafkaBroker;
 import org.skillshelf.config.SkillshelfConfig;
-import org.skillshelf.events.LinkCheck;
+import org.skillshelf.events.LinkHealth;
 import org.skillshelf.kafka.KafkaClients;
 import org.skillshelf.kafka.Topics;
 import org.skillshelf.runtime.SkillshelfProcess;
@@ -45,7 +45,7 @@ class ScaleOutIT {
   private static final Duration PATIENCE = Duration.ofSeconds(120);
   /** Session timeout of every group (10 s) plus a rebalance on a busy two-core machine. */
   private static final Duration TAKEOVER_LIMIT = Duration.ofSeconds(40);
-  private static final List<String> GROUPS = List.of("skillshelf-enrich", "skillshelf-linkcheck", "skillshelf-linkcheck-workers");
+  private static final List<String> GROUPS = List.of("skillshelf-enrich", "skillshelf-link-checks");
   private static final int HOSTS = 6;
   private static final int PER_HOST = 20;
 
@@ -160,7 +160,7 @@ class ScaleOutIT {
   }
 
   private Set<String> taskDirs(String instance) throws Exception {
-    try (var dirs = Files.list(dir.resolve(instance).resolve("streams").resolve("skillshelf-linkcheck"))) {
+    try (var dirs = Files.list(dir.resolve(instance).resolve("streams").resolve("skillshelf-link-checks"))) {
       return dirs.map(d -> d.getFileName().toString()).filter(n -> n.matches("\\d+_\\d+")).collect(Collectors.toSet());
     }
   }
@@ -185,12 +185,14 @@ class ScaleOutIT {
     return tally;
   }
 
-  /** The latest check time of every link checked so far. */
+  /** The latest check time of every link checked so far, from the link-health topic. */
   private static Map<String, Instant> lastChecks(KafkaClients kafka) {
     Map<String, Instant> last = new HashMap<>();
-    for (ConsumerRecord<String, byte[]> r : readAll(kafka, Topics.LINK_CHECKS.name())) {
-      LinkCheck check = Topics.LINK_CHECKS.serde().deserializer().deserialize(r.topic(), r.value());
-      last.merge(check.resourceId(), check.checkedAt(), (x, y) -> x.isAfter(y) ? x : y);
+    for (ConsumerRecord<String, byte[]> r : readAll(kafka, Topics.LINK_HEALTH.name())) {
+      LinkHealth health = Topics.LINK_HEALTH.serde().deserializer().deserialize(r.topic(), r.value());
+      if (health != null && health.lastCheckedAt() != null) {
+        last.merge(health.resourceId(), health.lastCheckedAt(), (x, y) -> x.isAfter(y) ? x : y);
+      }
     }
     return last;
   }

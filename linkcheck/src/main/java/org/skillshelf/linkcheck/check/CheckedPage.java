@@ -22,7 +22,7 @@ public record CheckedPage(String title, String heading, String text, String mark
     Document doc = MainText.parse(html, "");
     // title and heading first: extracting the main text removes furniture from the document
     String title = doc.title().strip();
-    Element h1 = doc.selectFirst("h1");
+    Element h1 = doc.getElementsByTag("h1").first();
     String heading = h1 == null ? "" : h1.text().strip();
     return new CheckedPage(title, heading, MainText.of(doc), html);
   }

@@ -9,10 +9,10 @@ import java.util.Set;
 import org.jspecify.annotations.Nullable;
 import org.skillshelf.events.CheckOutcome;
 import org.skillshelf.events.LinkCheck;
-import org.skillshelf.events.LinkCheckRequest;
 import org.skillshelf.fetch.FetchFailure;
 import org.skillshelf.fetch.FetchRequest;
 import org.skillshelf.fetch.FetchResult;
+import org.skillshelf.linkcheck.schedule.LinkCheckRequest;
 
 /**
  * Checks one link once. A link that looks like a page is fetched with GET straight away, because a
@@ -21,7 +21,8 @@ import org.skillshelf.fetch.FetchResult;
  * its extension) gets HEAD first, which is cheap for both sides, and GET only when the server
  * refuses or mishandles HEAD, or when HEAD says it is an HTML page after all. Then a
  * classification of what came back into the contract's outcomes, with {@link BotWall}, {@link
- * SoftNotFound} and {@link ContentDrift}.
+ * SoftNotFound} and {@link ContentDrift}. A page whose bytes are those the last check found fine
+ * is not read again: it would give the same verdict, and reading it is most of a check's work.
  */
 public final class LinkProbe {
   /** Statuses after which a HEAD answer is not trusted and GET is tried. */
@@ -50,15 +51,21 @@ public final class LinkProbe {
     this.clock = clock;
   }
 
-  /** The check's result; throws only when the host asked us to stay away (the check is re-sent later). */
-  public LinkCheck check(LinkCheckRequest request) throws HostBackingOff, InterruptedException {
+  /**
+   * A check's result, and the digest of the page when the check found it fine (0 otherwise), for
+   * the next check's {@link LinkCheckRequest#knownGoodBody()}.
+   */
+  public record Probed(LinkCheck check, long goodBody) {}
+
+  /** Checks the link; throws only when the host asked us to stay away (the check is tried again later). */
+  public Probed check(LinkCheckRequest request) throws HostBackingOff, InterruptedException {
     Instant started = clock.instant();
     long t0 = System.nanoTime();
     URI uri = URI.create(request.url());
     Optional<String> refused = robots == null ? Optional.empty() : robots.refusal(uri);
     if (refused.isPresent()) {
-      return new LinkCheck(LinkCheck.VERSION, request.resourceId(), request.url(), CheckOutcome.BLOCKED, 0, null,
-          elapsed(t0), refused.get(), started);
+      return new Probed(new LinkCheck(LinkCheck.VERSION, request.resourceId(), request.url(), CheckOutcome.BLOCKED, 0, null,
+          elapsed(t0), refused.get(), started), 0);
     }
     try {
       FetchResult result;
@@ -70,12 +77,17 @@ public final class LinkProbe {
       } else {
         result = fetch.fetch(FetchRequest.get(uri));
       }
-      Verdict verdict = classify(uri, result, request.fingerprint());
-      return new LinkCheck(LinkCheck.VERSION, request.resourceId(), request.url(), verdict.outcome(), result.status(),
+      long body = isSuccess(result.status()) && result.redirects().isEmpty() && result.bodyLength() > 0
+          ? LinkCheckRequest.bodyHash(result.body()) : 0;
+      Verdict verdict = body != 0 && body == request.knownGoodBody()
+          ? new Verdict(CheckOutcome.OK, detail(result) + " with the same page as at the last check")
+          : classify(uri, result, request.fingerprint());
+      LinkCheck check = new LinkCheck(LinkCheck.VERSION, request.resourceId(), request.url(), verdict.outcome(), result.status(),
           result.finalUri().toString(), elapsed(t0), verdict.detail(), started);
+      return new Probed(check, verdict.outcome() == CheckOutcome.OK ? body : 0);
     } catch (FetchFailure failure) {
-      return new LinkCheck(LinkCheck.VERSION, request.resourceId(), request.url(), outcomeOf(failure), 0, null,
-          elapsed(t0), failure.curatorMessage(), started);
+      return new Probed(new LinkCheck(LinkCheck.VERSION, request.resourceId(), request.url(), outcomeOf(failure), 0, null,
+          elapsed(t0), failure.curatorMessage(), started), 0);
     }
   }
 

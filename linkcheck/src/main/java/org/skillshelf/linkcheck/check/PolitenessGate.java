@@ -20,14 +20,13 @@ import org.skillshelf.fetch.FetchResult;
  * schedule re-sends it later, rather than piling up waiting checks.
  *
  * <p>Scope: the gate is per process, and politeness holds across instances because the schedule
- * keys every check request by its link's host ({@code LinkScheduleTopology.hostKey}), not by
- * resourceId: all of one host's checks land on one partition of the request topic, which one
- * worker instance owns at a time, so that instance's gate (and its fetcher's per-host limit) sees
- * every request to the host. The worker reads the resourceId from the request's value. The price:
- * a very large host makes its partition busier than others, and during a rebalance the old and new
- * owner may briefly both have checks of a host in flight (at most one gap's worth of overlap).
- * Several hosts share a partition; a slow host does not block the others because each check runs
- * on its own virtual thread.
+ * is partitioned by host ({@code LinkScheduleTopology}): all of one host's links are in one
+ * schedule task, which one instance runs at a time, and that instance's checks are the only ones
+ * sent to the host, so its gate (and its fetcher's per-host limit) sees every request to the host.
+ * The price: a very large host makes its task busier than others, and during a rebalance the old
+ * and the new owner may briefly both have checks of a host under way (the old owner's last checks
+ * finish while the new one starts). Several hosts share a task; a slow host does not hold up the
+ * others because each host's checks run on virtual threads of their own.
  *
  * <pre>{@code
  * Optional<Duration> wait = gate.reserve("example.org");

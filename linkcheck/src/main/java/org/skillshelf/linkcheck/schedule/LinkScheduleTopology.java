@@ -4,11 +4,24 @@ import java.net.URI;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayDeque;
+import java.util.HashMap;
+import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Objects;
+import java.util.Queue;
+import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.random.RandomGenerator;
+import org.apache.kafka.common.serialization.Serde;
 import org.apache.kafka.common.serialization.Serdes;
+import org.apache.kafka.streams.StreamsBuilder;
 import org.apache.kafka.streams.Topology;
+import org.apache.kafka.streams.kstream.Consumed;
+import org.apache.kafka.streams.kstream.Named;
+import org.apache.kafka.streams.kstream.Produced;
+import org.apache.kafka.streams.kstream.Repartitioned;
 import org.apache.kafka.streams.processor.PunctuationType;
 import org.apache.kafka.streams.processor.api.Processor;
 import org.apache.kafka.streams.processor.api.ProcessorContext;
@@ -19,34 +32,53 @@ import org.apache.kafka.streams.state.Stores;
 import org.jspecify.annotations.Nullable;
 import org.skillshelf.events.CatalogueRecord;
 import org.skillshelf.events.LinkCheck;
-import org.skillshelf.events.LinkCheckRequest;
 import org.skillshelf.events.LinkHealth;
 import org.skillshelf.kafka.EventSerde;
 import org.skillshelf.kafka.Topics;
 import org.skillshelf.linkcheck.health.HealthRules;
 
 /**
- * Link checking's state as one Kafka Streams topology. The catalogue topic tells which links exist;
- * a wall-clock punctuator sends a check request for each link that is due; check results come back
- * on the link-checks topic and become each link's health. Both the schedule and the health live in
- * changelogged stores, so a restart or a rebalance neither skips nor repeats a cycle: a link is due
- * when its store says so, whoever owns its partition.
+ * Link checking as one Kafka Streams topology, partitioned by host.
+ *
+ * <p>The catalogue topic (keyed by resourceId) tells which links exist. A routing step remembers
+ * each link's host and re-keys the link by host, through a repartition topic; a link that leaves a
+ * host (withdrawn, or given a URL elsewhere) is sent there as gone. So every link of one host lands
+ * in one schedule task, which one instance runs at a time: that instance's politeness limits see
+ * every request to the host, whichever instances run.
+ *
+ * <p>The schedule task keeps each link's next check time and its health in changelogged stores. A
+ * wall-clock punctuator hands the links that are due to a {@link CheckRunner} (the checks run on
+ * virtual threads in this process) and applies the results that came back since the last tick: the
+ * link's health (also written to the link-health topic) and its next check time. Only the results
+ * are written, so a check costs three Kafka records (schedule, health store, health topic). A check
+ * under way is known in memory only: if the instance dies first, the store still has the link due
+ * and the next owner checks it, so a restart or a rebalance neither skips a link nor schedules it
+ * twice (a check may be made twice, which is harmless; its first answer is then lost).
  *
  * <p>Each tick reads only the links that are due, from an in-memory {@link DueIndex} rebuilt from the
- * schedule store when the processor starts, rather than scanning every link's schedule every
- * second (a scan that grows with the catalogue and that a million links could not afford).
+ * schedule store when the task starts. It hands over no more than the checker can hold ({@link
+ * #MAX_IN_FLIGHT}) and no more than {@link #AHEAD_PER_HOST} per host, so that one host with many
+ * links due cannot keep the others waiting behind it.
  *
  * <p>New links are checked soon after publishing, spread over a short window; each check then
  * schedules the next one an interval later with ±10% jitter so that checks stay spread out; a link
  * that just failed is re-checked after a quarter of the interval.
  */
 public final class LinkScheduleTopology {
+  public static final String ROUTE_STORE = "link-routes";
   public static final String SCHEDULE_STORE = "link-schedule";
   public static final String HEALTH_STORE = "link-health";
-  private static final Duration TICK = Duration.ofSeconds(1);
+  private static final Duration TICK = Duration.ofMillis(100);
+  /** How long a tick may spend writing the results of checks. */
+  private static final Duration RECORDING_PER_TICK = Duration.ofMillis(100);
   /** New links are first checked at a random moment within this window (the default), so a big import does not arrive at once. */
   public static final Duration FIRST_CHECK_WINDOW = Duration.ofSeconds(30);
-  private static final int MAX_REQUESTS_PER_TICK = 2_000;
+  /** Checks handed to the runner and not yet finished, across the process; beyond, due links wait in the index. */
+  static final int MAX_IN_FLIGHT = 20_000;
+  /** Checks of one host handed over and not yet finished, per task. */
+  static final int AHEAD_PER_HOST = 64;
+  /** Due links a tick looks at, at most: bounds a tick's work when many due links belong to busy hosts. */
+  private static final int SCAN_PER_TICK = 50_000;
 
   private LinkScheduleTopology() {}
 
@@ -57,26 +89,26 @@ public final class LinkScheduleTopology {
     }
   }
 
-  public static Topology build(Settings settings) {
-    Topology topology = new Topology();
-    topology.addSource("catalogue-source", Serdes.String().deserializer(), Topics.CATALOGUE.serde().deserializer(), Topics.CATALOGUE.name());
-    topology.addSource("checks-source", Serdes.String().deserializer(), Topics.LINK_CHECKS.serde().deserializer(), Topics.LINK_CHECKS.name());
-    topology.addProcessor("schedule", () -> new ScheduleProcessor(settings), "catalogue-source", "checks-source");
-    topology.addStateStore(Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(SCHEDULE_STORE), Serdes.String(),
-        EventSerde.of(ScheduledLink.class, ScheduledLink.VERSION)), "schedule");
-    topology.addStateStore(Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(HEALTH_STORE), Serdes.String(),
-        Topics.LINK_HEALTH.serde()), "schedule");
-    topology.addSink("requests-sink", Topics.LINK_CHECK_REQUESTS.name(), Serdes.String().serializer(),
-        Topics.LINK_CHECK_REQUESTS.serde().serializer(), "schedule");
-    topology.addSink("health-sink", Topics.LINK_HEALTH.name(), Serdes.String().serializer(),
-        Topics.LINK_HEALTH.serde().serializer(), "schedule");
-    return topology;
+  public static Topology build(Settings settings, CheckRunner checks) {
+    Serde<HostedLink> hosted = EventSerde.of(HostedLink.class, HostedLink.VERSION);
+    StreamsBuilder builder = new StreamsBuilder();
+    builder.addStateStore(Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(ROUTE_STORE), Serdes.String(), hosted));
+    builder.addStateStore(Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(SCHEDULE_STORE), Serdes.String(),
+        EventSerde.of(ScheduledLink.class, ScheduledLink.VERSION)));
+    builder.addStateStore(Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(HEALTH_STORE), Serdes.String(),
+        Serdes.ByteArray()));
+    builder.stream(Topics.CATALOGUE.name(), Consumed.with(Serdes.String(), Topics.CATALOGUE.serde()).withName("catalogue-source"))
+        .process(RouteProcessor::new, Named.as("route-by-host"), ROUTE_STORE)
+        .repartition(Repartitioned.<String, HostedLink>as("links-by-host").withKeySerde(Serdes.String()).withValueSerde(hosted))
+        .process(() -> new ScheduleProcessor(settings, checks), Named.as("schedule"), SCHEDULE_STORE, HEALTH_STORE)
+        .to(Topics.LINK_HEALTH.name(), Produced.with(Serdes.String(), Serdes.ByteArray()).withName("health-sink"));
+    return builder.build();
   }
 
   /**
-   * The partition key of a check request: the link's host, lower-cased (ports ignored, since
-   * politeness is owed to the machine name); a URL without a readable host gets its whole text, so
-   * it still has a stable key.
+   * The partition key of a link's schedule: its host, lower-cased (ports ignored, since politeness
+   * is owed to the machine name); a URL without a readable host gets its whole text, so it still
+   * has a stable key.
    */
   public static String hostKey(String url) {
     try {
@@ -87,101 +119,220 @@ public final class LinkScheduleTopology {
     }
   }
 
-  private static final class ScheduleProcessor implements Processor<String, Object, String, Object> {
-    private final Settings settings;
-    private @Nullable ProcessorContext<String, Object> context;
-    private @Nullable KeyValueStore<String, ScheduledLink> schedule;
-    private @Nullable KeyValueStore<String, LinkHealth> health;
-    private final DueIndex index = new DueIndex();
+  /**
+   * A link's health as the health store keeps it: serialized once, as the link-health topic's
+   * value, so that the same bytes go to the store and to the topic.
+   */
+  public static @Nullable LinkHealth health(byte @Nullable [] stored) {
+    return stored == null ? null : Topics.LINK_HEALTH.serde().deserializer().deserialize(Topics.LINK_HEALTH.name(), stored);
+  }
 
-    ScheduleProcessor(Settings settings) {
-      this.settings = settings;
+  /** Re-keys catalogue links by host, remembering each link's host to tell the old one when it leaves. */
+  private static final class RouteProcessor implements Processor<String, CatalogueRecord, String, HostedLink> {
+    private @Nullable ProcessorContext<String, HostedLink> context;
+    private @Nullable KeyValueStore<String, HostedLink> routes;
+
+    @Override
+    public void init(ProcessorContext<String, HostedLink> context) {
+      this.context = context;
+      this.routes = context.getStateStore(ROUTE_STORE);
     }
 
     @Override
-    public void init(ProcessorContext<String, Object> context) {
+    public void process(Record<String, CatalogueRecord> record) {
+      String id = record.key();
+      if (id == null) {
+        return;
+      }
+      KeyValueStore<String, HostedLink> routes = Objects.requireNonNull(this.routes);
+      HostedLink before = routes.get(id);
+      CatalogueRecord published = record.value();
+      HostedLink now = published == null ? null
+          : new HostedLink(HostedLink.VERSION, id, published.url(), published.fingerprint());
+      if (Objects.equals(before, now)) {
+        return; // a republished record with the same link (say, a new description): nothing to tell
+      }
+      String oldHost = before == null ? null : hostKey(Objects.requireNonNull(before.url()));
+      String newHost = now == null ? null : hostKey(Objects.requireNonNull(now.url()));
+      if (oldHost != null && !oldHost.equals(newHost)) {
+        Objects.requireNonNull(context).forward(record.withKey(oldHost).withValue(HostedLink.gone(id)));
+      }
+      if (now == null) {
+        routes.delete(id);
+      } else {
+        routes.put(id, now);
+        Objects.requireNonNull(context).forward(record.withKey(newHost).withValue(now));
+      }
+    }
+  }
+
+  /** A check that came back, waiting for the stream thread's next tick. */
+  private record Finished(String key, String host, @Nullable LinkCheck check, long goodBody, Duration retryIn) {}
+
+  private static final class ScheduleProcessor implements Processor<String, HostedLink, String, byte[]> {
+    private final Settings settings;
+    private final CheckRunner checks;
+    private @Nullable ProcessorContext<String, byte[]> context;
+    private @Nullable KeyValueStore<String, ScheduledLink> schedule;
+    private @Nullable KeyValueStore<String, byte[]> health;
+    private final DueIndex index = new DueIndex();
+    /** Filled by the checks' threads, emptied by the stream thread. */
+    private final Queue<Finished> finished = new ConcurrentLinkedQueue<>();
+    /** Cleared when the task closes: answers that arrive later belong to whoever owns the task next. */
+    private final AtomicBoolean open = new AtomicBoolean(true);
+    /** Checks back from the runner whose results are not written yet; stream thread only. */
+    private final Queue<Finished> toRecord = new ArrayDeque<>();
+    /** The links handed over and not yet back, with their hosts; stream thread only. */
+    private final Map<String, String> underWay = new HashMap<>();
+    private final Map<String, Integer> underWayByHost = new HashMap<>();
+    /** One copy of each host name, shared by the due index's entries. */
+    private final Map<String, String> hosts = new HashMap<>();
+
+    ScheduleProcessor(Settings settings, CheckRunner checks) {
+      this.settings = settings;
+      this.checks = checks;
+    }
+
+    @Override
+    public void init(ProcessorContext<String, byte[]> context) {
       this.context = context;
       this.schedule = context.getStateStore(SCHEDULE_STORE);
       this.health = context.getStateStore(HEALTH_STORE);
       try (KeyValueIterator<String, ScheduledLink> all = schedule().all()) {
-        all.forEachRemaining(kv -> index.put(kv.key, kv.value.nextCheckAt()));
+        all.forEachRemaining(kv -> index.put(kv.key, kv.value.nextCheckAt(), host(hostKey(kv.value.url()))));
       }
-      context.schedule(TICK, PunctuationType.WALL_CLOCK_TIME, this::requestDueChecks);
+      context.schedule(TICK, PunctuationType.WALL_CLOCK_TIME, this::tick);
     }
 
     @Override
-    public void process(Record<String, Object> record) {
-      String key = record.key();
-      if (key == null) {
+    public void process(Record<String, HostedLink> record) {
+      HostedLink link = record.value();
+      if (link == null) {
         return;
       }
-      Instant now = settings.clock().instant();
-      switch (record.value()) {
-        case CatalogueRecord published -> published(key, published, now);
-        case LinkCheck check -> checked(key, check, record.timestamp());
-        case null -> {
-          boolean fromCatalogue = context().recordMetadata().map(m -> m.topic().equals(Topics.CATALOGUE.name())).orElse(false);
-          if (fromCatalogue && unschedule(key)) {
-            health().delete(key);
-            context().forward(new Record<>(key, null, record.timestamp()), "health-sink");
-          }
+      String key = link.resourceId();
+      String url = link.url();
+      if (url == null) {
+        if (unschedule(key)) {
+          health().delete(key);
+          context().forward(new Record<String, byte[]>(key, null, record.timestamp()));
         }
-        default -> { }
+        return;
       }
-    }
-
-    private void published(String key, CatalogueRecord published, Instant now) {
       ScheduledLink existing = schedule().get(key);
-      if (existing != null && existing.url().equals(published.url())) {
+      if (existing != null && existing.url().equals(url)) {
+        if (existing.fingerprint() != link.fingerprint()) {
+          schedule().put(key, existing.withFingerprint(link.fingerprint())); // re-approved: compare with the new text from now on
+        }
         return;
       }
       long spread = Math.min(settings.interval().toMillis(), settings.firstCheckWindow().toMillis());
-      Instant first = now.plusMillis(spread <= 0 ? 0 : settings.random().nextLong(spread));
-      schedule(key, new ScheduledLink(ScheduledLink.VERSION, key, published.url(), published.fingerprint(), first, null));
-    }
-
-    /** @param timestamp the Kafka timestamp of what this writes: the check's, not the settings' clock */
-    private void checked(String key, LinkCheck check, long timestamp) {
-      ScheduledLink link = schedule().get(key);
-      if (link == null || !link.url().equals(check.url())) {
-        return; // withdrawn or replaced since the request was sent
-      }
-      if (link.requestedAt() == null) {
-        return; // already answered: a request re-delivered after a crash was checked twice; count it once
-      }
-      LinkHealth next = settings.rules().apply(health().get(key), check);
-      health().put(key, next);
-      context().forward(new Record<>(key, next, timestamp), "health-sink");
-      Duration wait = check.outcome().isSuccess() ? jittered(settings.interval()) : jittered(settings.interval().dividedBy(4));
-      schedule(key, link.due(check.checkedAt().plus(wait)));
+      Instant first = settings.clock().instant().plusMillis(spread <= 0 ? 0 : settings.random().nextLong(spread));
+      schedule(key, new ScheduledLink(ScheduledLink.VERSION, key, url, link.fingerprint(), first, 0), host(record.key()));
     }
 
     /**
-     * @param wallClock Kafka Streams' time of this punctuation, the timestamp of the requests: the
-     *     broker refuses timestamps far from its own clock, and the settings' clock is the domain's
+     * Takes in the checks that came back, hands over the links that are due, then records the
+     * checks: a host's finished checks make room for its next ones before the slower writing of
+     * their results, so that its lanes do not run dry while results are written. A tick writes
+     * results for at most {@link #RECORDING_PER_TICK}; the rest wait for the next tick, so that the
+     * stream commits (and the healths become visible) in small steps rather than after one long
+     * batch.
+     *
+     * @param wallClock Kafka Streams' time of this punctuation, the timestamp of what it writes
      */
-    private void requestDueChecks(long wallClock) {
+    private void tick(long wallClock) {
+      Finished done;
+      while ((done = finished.poll()) != null) {
+        underWay.remove(done.key());
+        underWayByHost.computeIfPresent(done.host(), (h, n) -> n == 1 ? null : n - 1);
+        toRecord.add(done);
+      }
+      handOverDue();
       Instant now = settings.clock().instant();
-      for (String key : index.due(now, MAX_REQUESTS_PER_TICK)) {
+      long until = System.nanoTime() + RECORDING_PER_TICK.toNanos();
+      while ((done = toRecord.poll()) != null) {
+        record(done, now, wallClock);
+        if (System.nanoTime() - until > 0) {
+          break;
+        }
+      }
+    }
+
+    private void record(Finished done, Instant now, long wallClock) {
+      ScheduledLink link = schedule().get(done.key());
+      if (link == null) {
+        return; // withdrawn while it was checked
+      }
+      LinkCheck check = done.check();
+      if (check == null) {
+        index.put(done.key(), now.plus(done.retryIn()), host(hostKey(link.url()))); // not checked: the store still has it due
+      } else if (link.url().equals(check.url())) {
+        recordCheck(done, link, check, wallClock);
+      }
+      // else: given a new URL while the old one was checked; the new one is in the index already
+    }
+
+    private void recordCheck(Finished done, ScheduledLink link, LinkCheck check, long wallClock) {
+      String key = done.key();
+      LinkHealth next = settings.rules().apply(LinkScheduleTopology.health(health().get(key)), check);
+      byte[] stored = Topics.LINK_HEALTH.serde().serializer().serialize(Topics.LINK_HEALTH.name(), next);
+      health().put(key, stored);
+      context().forward(new Record<>(key, stored, wallClock));
+      Duration wait = check.outcome().isSuccess() ? jittered(settings.interval()) : jittered(settings.interval().dividedBy(4));
+      schedule(key, link.due(check.checkedAt().plus(wait), done.goodBody()), done.host());
+    }
+
+    private void handOverDue() {
+      int room = MAX_IN_FLIGHT - checks.inFlight();
+      if (room <= 0) {
+        return;
+      }
+      List<String> due = index.due(settings.clock().instant(), room,
+          (key, host) -> !underWay.containsKey(key) && underWayByHost.getOrDefault(host, 0) < AHEAD_PER_HOST, SCAN_PER_TICK);
+      for (String key : due) {
         ScheduledLink link = schedule().get(key);
         if (link == null) {
           index.remove(key);
           continue;
         }
-        var request = new LinkCheckRequest(LinkCheckRequest.VERSION, link.resourceId(), link.url(), link.fingerprint(), link.nextCheckAt());
-        // Keyed by host, not resourceId: all of one host's checks land on one partition, so one
-        // worker instance (and its PolitenessGate) sees all of them. The worker reads the
-        // resourceId from the value.
-        context().forward(new Record<>(hostKey(link.url()), request, wallClock), "requests-sink");
-        // If no answer comes (a worker died mid-check), ask again after the retry delay.
-        schedule(key, link.requested(now, now.plus(retryAfterSilence())));
+        String host = Objects.requireNonNull(index.hostOf(key));
+        if (underWayByHost.getOrDefault(host, 0) >= AHEAD_PER_HOST) {
+          continue; // this tick already filled the host's share
+        }
+        index.remove(key);
+        underWay.put(key, host);
+        underWayByHost.merge(host, 1, Integer::sum);
+        checks.submit(new LinkCheckRequest(key, link.url(), link.fingerprint(), link.nextCheckAt(), link.knownGoodBody()),
+            new CheckRunner.Listener() {
+              @Override
+              public void checked(LinkCheck check, long goodBody) {
+                report(new Finished(key, host, check, goodBody, Duration.ZERO));
+              }
+
+              @Override
+              public void notChecked(Duration retryIn, String why) {
+                report(new Finished(key, host, null, 0, retryIn));
+              }
+            });
       }
     }
 
+    private void report(Finished done) {
+      if (open.get()) {
+        finished.add(done);
+      }
+    }
+
+    @Override
+    public void close() {
+      open.set(false);
+    }
+
     /** Writes the link's schedule and keeps the due index in step with it. */
-    private void schedule(String key, ScheduledLink link) {
+    private void schedule(String key, ScheduledLink link, String host) {
       schedule().put(key, link);
-      index.put(key, link.nextCheckAt());
+      index.put(key, link.nextCheckAt(), host);
     }
 
     /** Forgets a withdrawn link; whether it was scheduled. */
@@ -190,9 +341,9 @@ public final class LinkScheduleTopology {
       return schedule().delete(key) != null;
     }
 
-    private Duration retryAfterSilence() {
-      Duration quarter = settings.interval().dividedBy(4);
-      return quarter.compareTo(Duration.ofMinutes(2)) > 0 ? quarter : Duration.ofMinutes(2);
+    /** The one copy of this host name. */
+    private String host(String hostKey) {
+      return hosts.computeIfAbsent(hostKey, h -> h);
     }
 
     private Duration jittered(Duration base) {
@@ -201,7 +352,7 @@ public final class LinkScheduleTopology {
       return Duration.ofMillis(millis - jitter + (jitter == 0 ? 0 : settings.random().nextLong(2 * jitter + 1)));
     }
 
-    private ProcessorContext<String, Object> context() {
+    private ProcessorContext<String, byte[]> context() {
       return Objects.requireNonNull(context);
     }
 
@@ -209,7 +360,7 @@ public final class LinkScheduleTopology {
       return Objects.requireNonNull(schedule);
     }
 
-    private KeyValueStore<String, LinkHealth> health() {
+    private KeyValueStore<String, byte[]> health() {
       return Objects.requireNonNull(health);
     }
   }

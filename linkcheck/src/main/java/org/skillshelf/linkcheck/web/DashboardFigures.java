@@ -1,6 +1,7 @@
 package org.skillshelf.linkcheck.web;
 
 import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
 import java.time.Duration;
@@ -25,10 +26,12 @@ import org.skillshelf.linkcheck.health.HealthRules;
  * @param failingHosts hosts with the most DEGRADED or BROKEN links, most first (at most 10)
  * @param checks checks made by this instance since it started
  * @param meanLatency mean time of one check; max the longest recently
+ * @param waitingForCheck links due and not yet being checked (the backlog)
+ * @param underWay links being checked now, or waiting for their host's turn
  */
 record DashboardFigures(Map<LinkState, Integer> byState, Map<String, Integer> byLastOutcome,
     Map<String, Long> checksByOutcome, List<Map.Entry<LinkHealth, Instant>> newlyBroken, List<Map.Entry<String, Integer>> failingHosts,
-    long checks, Duration meanLatency, Duration maxLatency, int dueNow, int awaitingAnswer) {
+    long checks, Duration meanLatency, Duration maxLatency, int waitingForCheck, int underWay) {
   private static final Duration NEWLY = Duration.ofHours(24);
   private static final int TOP_HOSTS = 10;
 
@@ -61,9 +64,11 @@ record DashboardFigures(Map<LinkState, Integer> byState, Map<String, Integer> by
       String outcome = counter.getId().getTag("outcome");
       checksByOutcome.merge(outcome == null ? "?" : outcome, (long) counter.count(), Long::sum);
     }
+    Gauge inFlight = registry.find("skillshelf.linkcheck.in.flight").gauge();
+    int underWay = inFlight == null ? 0 : (int) inFlight.value();
     return new DashboardFigures(byState, byOutcome, checksByOutcome, List.copyOf(newlyBroken), hosts,
         timer == null ? 0 : timer.count(), millis(timer == null ? 0 : timer.mean(TimeUnit.MILLISECONDS)),
-        millis(timer == null ? 0 : timer.max(TimeUnit.MILLISECONDS)), table.dueNow(), table.awaitingAnswer());
+        millis(timer == null ? 0 : timer.max(TimeUnit.MILLISECONDS)), Math.max(0, table.dueNow() - underWay), underWay);
   }
 
   private static Duration millis(double ms) {

@@ -60,8 +60,8 @@ final class DashboardPage {
         + "<dt>Checks since start</dt><dd>" + Html.text(Long.toString(f.checks())) + "</dd>"
         + "<dt>Mean check time</dt><dd>" + Html.text(f.meanLatency().toMillis() + " ms") + "</dd>"
         + "<dt>Longest recent check</dt><dd>" + Html.text(f.maxLatency().toMillis() + " ms") + "</dd>"
-        + "<dt>Backlog: due, not yet sent</dt><dd>" + Html.text(Integer.toString(f.dueNow())) + "</dd>"
-        + "<dt>Sent, awaiting an answer</dt><dd>" + Html.text(Integer.toString(f.awaitingAnswer())) + "</dd>"
+        + "<dt>Backlog: due, waiting for a check</dt><dd>" + Html.text(Integer.toString(f.waitingForCheck())) + "</dd>"
+        + "<dt>Being checked, or waiting for their host's turn</dt><dd>" + Html.text(Integer.toString(f.underWay())) + "</dd>"
         + "</dl></section>";
   }
 

@@ -43,7 +43,7 @@ public final class LinkHealthRoutes implements WebModule {
   private void one(Context ctx) {
     operators.requireCurator(ctx);
     String id = ctx.pathParam("resourceId");
-    LinkHealth health = schedule.<String, LinkHealth>store(LinkScheduleTopology.HEALTH_STORE).get(id);
+    LinkHealth health = LinkScheduleTopology.health(schedule.<String, byte[]>store(LinkScheduleTopology.HEALTH_STORE).get(id));
     if (health != null) {
       ctx.json(health);
       return;

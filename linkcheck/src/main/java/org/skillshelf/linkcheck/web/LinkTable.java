@@ -20,31 +20,27 @@ import org.skillshelf.linkcheck.schedule.ScheduledLink;
  * stores in one pass, and how many are due. Used by the JSON, CSV and HTML views alike.
  *
  * @param links sorted by resourceId
- * @param dueNow links whose next check time has passed and whose request has not gone out yet
- * @param awaitingAnswer requests sent and not yet answered
+ * @param dueNow links whose next check time has passed, those being checked included
  */
-record LinkTable(List<LinkHealth> links, int dueNow, int awaitingAnswer) {
+record LinkTable(List<LinkHealth> links, int dueNow) {
 
   static LinkTable read(StreamsApp schedule, Instant now) {
-    ReadOnlyKeyValueStore<String, LinkHealth> health = schedule.store(LinkScheduleTopology.HEALTH_STORE);
+    ReadOnlyKeyValueStore<String, byte[]> health = schedule.store(LinkScheduleTopology.HEALTH_STORE);
     ReadOnlyKeyValueStore<String, ScheduledLink> links = schedule.store(LinkScheduleTopology.SCHEDULE_STORE);
     List<LinkHealth> all = new ArrayList<>();
     int due = 0;
-    int awaiting = 0;
     try (KeyValueIterator<String, ScheduledLink> it = links.all()) {
       while (it.hasNext()) {
         ScheduledLink link = it.next().value;
-        if (link.requestedAt() != null) {
-          awaiting++;
-        } else if (!link.nextCheckAt().isAfter(now)) {
+        if (!link.nextCheckAt().isAfter(now)) {
           due++;
         }
-        LinkHealth known = health.get(link.resourceId());
+        LinkHealth known = LinkScheduleTopology.health(health.get(link.resourceId()));
         all.add(known != null ? known : unchecked(link));
       }
     }
     all.sort(Comparator.comparing(LinkHealth::resourceId));
-    return new LinkTable(List.copyOf(all), due, awaiting);
+    return new LinkTable(List.copyOf(all), due);
   }
 
   static LinkHealth unchecked(ScheduledLink link) {

@@ -2,9 +2,9 @@ package org.skillshelf.linkcheck.check;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.net.URI;
 import java.time.Clock;
 import java.time.Duration;
-import java.net.URI;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -12,9 +12,9 @@ import java.util.Map;
 import java.util.Random;
 import org.junit.jupiter.api.Test;
 import org.skillshelf.events.CheckOutcome;
-import org.skillshelf.events.LinkCheckRequest;
 import org.skillshelf.fetch.FetchResult;
 import org.skillshelf.fetch.HttpMethod;
+import org.skillshelf.linkcheck.schedule.LinkCheckRequest;
 
 class LinkProbeTest {
   private static final String URL = "https://example.org/courses/git";
@@ -23,7 +23,7 @@ class LinkProbeTest {
 
   private static CheckOutcome check(PageFetch fetch) throws Exception {
     var probe = new LinkProbe(fetch, new SoftNotFound(fetch, Clock.systemUTC(), Duration.ofHours(1), new Random(1)), Clock.systemUTC());
-    return probe.check(new LinkCheckRequest(LinkCheckRequest.VERSION, "r1", URL, 0L, Instant.EPOCH)).outcome();
+    return probe.check(new LinkCheckRequest("r1", URL, 0L, Instant.EPOCH)).check().outcome();
   }
 
   private static PageFetch serving(int status, String body) {
@@ -82,8 +82,8 @@ class LinkProbeTest {
           Duration.ofMillis(5), 1);
     };
     var probe = new LinkProbe(pdf, new SoftNotFound(pdf, Clock.systemUTC(), Duration.ofHours(1), new Random(1)), Clock.systemUTC());
-    var request = new LinkCheckRequest(LinkCheckRequest.VERSION, "r1", "https://example.org/notes.PDF", 0L, Instant.EPOCH);
-    assertThat(probe.check(request).outcome()).isEqualTo(CheckOutcome.OK);
+    var request = new LinkCheckRequest("r1", "https://example.org/notes.PDF", 0L, Instant.EPOCH);
+    assertThat(probe.check(request).check().outcome()).isEqualTo(CheckOutcome.OK);
     assertThat(sent).containsExactly("HEAD");
   }
 
@@ -92,5 +92,26 @@ class LinkProbeTest {
     assertThat(LinkProbe.isFile(URI.create("https://example.org/slides/intro.pptx"))).isTrue();
     assertThat(LinkProbe.isFile(URI.create("https://example.org/v1.2/guide"))).isFalse();
     assertThat(LinkProbe.isFile(URI.create("https://example.org/guide.html"))).isFalse();
+  }
+
+  @Test
+  void aPageWithTheBytesLastFoundFineIsNotReadAgainAndChangedBytesAre() throws Exception {
+    PageFetch lesson = serving(200, LESSON);
+    var probe = new LinkProbe(lesson, new SoftNotFound(lesson, Clock.systemUTC(), Duration.ofHours(1), new Random(1)), Clock.systemUTC());
+    LinkProbe.Probed first = probe.check(new LinkCheckRequest("r1", URL, 0L, Instant.EPOCH));
+    assertThat(first.check().outcome()).isEqualTo(CheckOutcome.OK);
+    assertThat(first.goodBody()).isNotZero();
+
+    LinkProbe.Probed again = probe.check(new LinkCheckRequest("r1", URL, 0L, Instant.EPOCH, first.goodBody()));
+    assertThat(again.check().outcome()).isEqualTo(CheckOutcome.OK);
+    assertThat(again.check().detail()).contains("the same page as at the last check");
+    assertThat(again.goodBody()).isEqualTo(first.goodBody());
+
+    PageFetch parked = serving(200, "<h1>This domain is for sale</h1>");
+    var probeOfParked = new LinkProbe(parked, new SoftNotFound(parked, Clock.systemUTC(), Duration.ofHours(1), new Random(1)),
+        Clock.systemUTC());
+    LinkProbe.Probed changed = probeOfParked.check(new LinkCheckRequest("r1", URL, 0L, Instant.EPOCH, first.goodBody()));
+    assertThat(changed.check().outcome()).as("other bytes are read").isEqualTo(CheckOutcome.CONTENT_CHANGED);
+    assertThat(changed.goodBody()).as("only a page found fine is remembered").isZero();
   }
 }

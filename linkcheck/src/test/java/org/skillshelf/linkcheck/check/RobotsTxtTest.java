@@ -14,7 +14,7 @@ import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.Test;
 import org.skillshelf.events.CheckOutcome;
 import org.skillshelf.events.LinkCheck;
-import org.skillshelf.events.LinkCheckRequest;
+import org.skillshelf.linkcheck.schedule.LinkCheckRequest;
 import org.skillshelf.fetch.FetchFailure;
 import org.skillshelf.fetch.FetchResult;
 import org.skillshelf.testing.TickingClock;
@@ -128,7 +128,7 @@ class RobotsTxtTest {
       return Answers.html(request.uri().toString(), 200, "");
     };
     var probe = new LinkProbe(fetch, new SoftNotFound(fetch, clock, Duration.ofHours(1), new Random(1)), robots(fetch), clock);
-    LinkCheck check = probe.check(new LinkCheckRequest(LinkCheckRequest.VERSION, "r1", "https://example.org/no-bots/x", 0L, Instant.EPOCH));
+    LinkCheck check = probe.check(new LinkCheckRequest("r1", "https://example.org/no-bots/x", 0L, Instant.EPOCH)).check();
     assertThat(check.outcome()).isEqualTo(CheckOutcome.BLOCKED);
     assertThat(check.detail()).isEqualTo("robots.txt disallows");
     assertThat(pageRequests).hasValue(0);

@@ -5,7 +5,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Properties;
 import java.util.Random;
 import org.apache.kafka.common.serialization.Serdes;
@@ -20,7 +23,6 @@ import org.junit.jupiter.api.io.TempDir;
 import org.skillshelf.events.CatalogueRecord;
 import org.skillshelf.events.CheckOutcome;
 import org.skillshelf.events.LinkCheck;
-import org.skillshelf.events.LinkCheckRequest;
 import org.skillshelf.events.LinkHealth;
 import org.skillshelf.events.LinkState;
 import org.skillshelf.kafka.Topics;
@@ -34,15 +36,54 @@ class LinkScheduleTopologyTest {
   @TempDir Path stateDir;
   /** Moved together with the driver's wall clock. */
   private final TickingClock clock = new TickingClock(T0);
+  private final HeldChecks checks = new HeldChecks();
   private TopologyTestDriver driver;
   private TestInputTopic<String, CatalogueRecord> catalogue;
-  private TestInputTopic<String, LinkCheck> checks;
-  private TestOutputTopic<String, LinkCheckRequest> requests;
   private TestOutputTopic<String, LinkHealth> health;
+
+  /** Keeps every check handed over until the test answers it. */
+  private static final class HeldChecks implements CheckRunner {
+    private final Map<LinkCheckRequest, Listener> open = new LinkedHashMap<>();
+    private final List<LinkCheckRequest> handedOver = new ArrayList<>();
+
+    @Override
+    public void submit(LinkCheckRequest request, Listener listener) {
+      open.put(request, listener);
+      handedOver.add(request);
+    }
+
+    @Override
+    public int inFlight() {
+      return open.size();
+    }
+
+    /** The checks handed over since the last call. */
+    List<LinkCheckRequest> taken() {
+      List<LinkCheckRequest> taken = List.copyOf(handedOver);
+      handedOver.clear();
+      return taken;
+    }
+
+    void answer(LinkCheckRequest request, CheckOutcome outcome, Instant at, long goodBody) {
+      open.remove(request).checked(new LinkCheck(LinkCheck.VERSION, request.resourceId(), request.url(), outcome, 200, request.url(),
+          5, null, at), goodBody);
+    }
+
+    void putOff(LinkCheckRequest request, Duration retryIn) {
+      open.remove(request).notChecked(retryIn, "the host asked for a break");
+    }
+  }
 
   @BeforeEach
   void open() {
-    openDriver();
+    Properties props = new Properties();
+    props.put(StreamsConfig.APPLICATION_ID_CONFIG, "linkcheck-test");
+    props.put(StreamsConfig.BOOTSTRAP_SERVERS_CONFIG, "unused:9092");
+    props.put(StreamsConfig.STATE_DIR_CONFIG, stateDir.toString());
+    var settings = new LinkScheduleTopology.Settings(INTERVAL, new HealthRules(2, Duration.ZERO), clock, new Random(7));
+    driver = new TopologyTestDriver(LinkScheduleTopology.build(settings, checks), props, T0);
+    catalogue = driver.createInputTopic(Topics.CATALOGUE.name(), Serdes.String().serializer(), Topics.CATALOGUE.serde().serializer());
+    health = driver.createOutputTopic(Topics.LINK_HEALTH.name(), Serdes.String().deserializer(), Topics.LINK_HEALTH.serde().deserializer());
   }
 
   @AfterEach
@@ -50,67 +91,58 @@ class LinkScheduleTopologyTest {
     driver.close();
   }
 
-  private void openDriver() {
-    Properties props = new Properties();
-    props.put(StreamsConfig.APPLICATION_ID_CONFIG, "linkcheck-test");
-    props.put(StreamsConfig.BOOTSTRAP_SERVERS_CONFIG, "unused:9092");
-    props.put(StreamsConfig.STATE_DIR_CONFIG, stateDir.toString());
-    var settings = new LinkScheduleTopology.Settings(INTERVAL, new HealthRules(2, Duration.ZERO), clock, new Random(7));
-    driver = new TopologyTestDriver(LinkScheduleTopology.build(settings), props, T0);
-    catalogue = driver.createInputTopic(Topics.CATALOGUE.name(), Serdes.String().serializer(), Topics.CATALOGUE.serde().serializer());
-    checks = driver.createInputTopic(Topics.LINK_CHECKS.name(), Serdes.String().serializer(), Topics.LINK_CHECKS.serde().serializer());
-    requests = driver.createOutputTopic(Topics.LINK_CHECK_REQUESTS.name(), Serdes.String().deserializer(),
-        Topics.LINK_CHECK_REQUESTS.serde().deserializer());
-    health = driver.createOutputTopic(Topics.LINK_HEALTH.name(), Serdes.String().deserializer(), Topics.LINK_HEALTH.serde().deserializer());
-  }
-
   private void advance(Duration by) {
     clock.advance(by);
     driver.advanceWallClockTime(by);
   }
 
-  private static CatalogueRecord record(String id, String url) {
-    return new CatalogueRecord(CatalogueRecord.VERSION, id, url, "A title", null, List.of(), null, "en", null, null, null,
-        List.of(), null, null, null, List.of(), "main text", 42L, "ada", T0, T0);
+  /** Answers the check and lets a tick apply the answer. */
+  private void answer(LinkCheckRequest request, CheckOutcome outcome) {
+    checks.answer(request, outcome, clock.instant(), 0);
+    advance(Duration.ofMillis(200));
   }
 
-  private void answer(LinkCheckRequest request, CheckOutcome outcome) {
-    checks.pipeInput(request.resourceId(), new LinkCheck(LinkCheck.VERSION, request.resourceId(), request.url(), outcome,
-        200, request.url(), 5, null, clock.instant()));
+  private static CatalogueRecord record(String id, String url) {
+    return record(id, url, 42L);
+  }
+
+  private static CatalogueRecord record(String id, String url, long fingerprint) {
+    return new CatalogueRecord(CatalogueRecord.VERSION, id, url, "A title", null, List.of(), null, "en", null, null, null,
+        List.of(), null, null, null, List.of(), "main text", fingerprint, "ada", T0, T0);
   }
 
   @Test
-  void aNewLinkIsRequestedOnceWithinTheFirstWindowCarryingItsFingerprint() {
+  void aNewLinkIsHandedOverOnceWithinTheFirstWindowCarryingItsFingerprint() {
     catalogue.pipeInput("r1", record("r1", "https://example.org/a"));
     advance(Duration.ofSeconds(31));
-    List<LinkCheckRequest> sent = requests.readValuesToList();
-    assertThat(sent).hasSize(1);
-    assertThat(sent.getFirst().fingerprint()).isEqualTo(42L);
+    List<LinkCheckRequest> taken = checks.taken();
+    assertThat(taken).extracting(LinkCheckRequest::url).containsExactly("https://example.org/a");
+    assertThat(taken.getFirst().fingerprint()).isEqualTo(42L);
   }
 
   @Test
-  void requestsAreKeyedByHostSoOneHostsChecksShareAPartition() {
-    catalogue.pipeInput("r1", record("r1", "https://Example.org/a"));
-    catalogue.pipeInput("r2", record("r2", "https://example.org:8443/b"));
-    catalogue.pipeInput("r3", record("r3", "https://other.example/c"));
-    advance(Duration.ofSeconds(31));
-    var sent = requests.readKeyValuesToList();
-    assertThat(sent).extracting(kv -> kv.value.resourceId() + "@" + kv.key)
-        .containsExactlyInAnyOrder("r1@example.org", "r2@example.org", "r3@other.example");
-  }
-
-  @Test
-  void aDueLinkGetsExactlyOneRequestPerInterval() {
+  void aDueLinkIsCheckedExactlyOncePerInterval() {
     catalogue.pipeInput("r1", record("r1", "https://example.org/a"));
     for (int cycle = 0; cycle < 3; cycle++) {
       advance(Duration.ofSeconds(31));
-      List<LinkCheckRequest> sent = requests.readValuesToList();
-      assertThat(sent).as("cycle %d", cycle).hasSize(1);
-      answer(sent.getFirst(), CheckOutcome.OK);
+      List<LinkCheckRequest> taken = checks.taken();
+      assertThat(taken).as("cycle %d", cycle).hasSize(1);
+      answer(taken.getFirst(), CheckOutcome.OK);
       advance(INTERVAL.multipliedBy(8).dividedBy(10)); // before the earliest jittered due time
-      assertThat(requests.readValuesToList()).as("nothing early in cycle %d", cycle).isEmpty();
+      assertThat(checks.taken()).as("nothing early in cycle %d", cycle).isEmpty();
       advance(INTERVAL.multipliedBy(3).dividedBy(10).minusSeconds(31)); // past the latest due time
     }
+    assertThat(health.readValuesToList()).hasSize(3).allSatisfy(h -> assertThat(h.state()).isEqualTo(LinkState.HEALTHY));
+  }
+
+  @Test
+  void aLinkIsNotHandedOverAgainWhileItsCheckIsUnderWay() {
+    catalogue.pipeInput("r1", record("r1", "https://example.org/a"));
+    advance(Duration.ofSeconds(31));
+    assertThat(checks.taken()).hasSize(1);
+    advance(INTERVAL.multipliedBy(3));
+    assertThat(checks.taken()).isEmpty();
+    assertThat(checks.inFlight()).isEqualTo(1);
   }
 
   @Test
@@ -120,41 +152,32 @@ class LinkScheduleTopologyTest {
     advance(Duration.ofSeconds(31));
     catalogue.pipeInput("r1", record("r1", "https://example.org/a"));
     advance(Duration.ofSeconds(31));
-    assertThat(requests.readValuesToList()).hasSize(1);
+    assertThat(checks.taken()).hasSize(1);
   }
 
   @Test
   void hardFailuresBreakTheLinkAndAreRetriedSooner() {
     catalogue.pipeInput("r1", record("r1", "https://example.org/a"));
     advance(Duration.ofSeconds(31));
-    answer(requests.readValuesToList().getFirst(), CheckOutcome.NOT_FOUND);
+    answer(checks.taken().getFirst(), CheckOutcome.NOT_FOUND);
     advance(INTERVAL.dividedBy(4).plus(INTERVAL.dividedBy(20)));
-    List<LinkCheckRequest> retry = requests.readValuesToList();
+    List<LinkCheckRequest> retry = checks.taken();
     assertThat(retry).as("re-checked after a quarter interval").hasSize(1);
     answer(retry.getFirst(), CheckOutcome.NOT_FOUND);
-    List<LinkHealth> states = health.readValuesToList();
-    assertThat(states).extracting(LinkHealth::state).containsExactly(LinkState.DEGRADED, LinkState.BROKEN);
+    assertThat(health.readValuesToList()).extracting(LinkHealth::state).containsExactly(LinkState.DEGRADED, LinkState.BROKEN);
   }
 
   @Test
-  void aRepeatedAnswerToOneRequestIsCountedOnce() {
+  void aCheckPutOffByItsHostIsTriedAgainWhenTheHostAllows() {
     catalogue.pipeInput("r1", record("r1", "https://example.org/a"));
     advance(Duration.ofSeconds(31));
-    LinkCheckRequest request = requests.readValuesToList().getFirst();
-    answer(request, CheckOutcome.NOT_FOUND);
-    answer(request, CheckOutcome.NOT_FOUND); // the worker crashed before committing and checked again
-    assertThat(health.readValuesToList()).extracting(LinkHealth::state).containsExactly(LinkState.DEGRADED);
-  }
-
-  @Test
-  void anUnansweredRequestIsSentAgainAfterTheSilenceTimeout() {
-    catalogue.pipeInput("r1", record("r1", "https://example.org/a"));
-    advance(Duration.ofSeconds(31));
-    assertThat(requests.readValuesToList()).hasSize(1);
+    checks.putOff(checks.taken().getFirst(), Duration.ofMinutes(3));
+    advance(Duration.ofMillis(200)); // a tick hears of it
     advance(Duration.ofMinutes(2));
-    assertThat(requests.readValuesToList()).as("still waiting for the answer").isEmpty();
-    advance(Duration.ofSeconds(31)); // past the silence timeout: max(interval / 4, 2 min) = 2.5 min
-    assertThat(requests.readValuesToList()).hasSize(1);
+    assertThat(checks.taken()).as("the host's break is not over").isEmpty();
+    advance(Duration.ofMinutes(1).plusSeconds(1));
+    assertThat(checks.taken()).extracting(LinkCheckRequest::resourceId).containsExactly("r1");
+    assertThat(health.readValuesToList()).as("no health from a check not made").isEmpty();
   }
 
   @Test
@@ -162,6 +185,68 @@ class LinkScheduleTopologyTest {
     catalogue.pipeInput("r1", record("r1", "https://example.org/a"));
     catalogue.pipeInput("r1", (CatalogueRecord) null);
     advance(INTERVAL);
-    assertThat(requests.readValuesToList()).isEmpty();
+    assertThat(checks.taken()).isEmpty();
+  }
+
+  @Test
+  void aLinkWithdrawnWhileItIsCheckedGetsNoHealthAndItsHealthIsDeleted() {
+    catalogue.pipeInput("r1", record("r1", "https://example.org/a"));
+    advance(Duration.ofSeconds(31));
+    answer(checks.taken().getFirst(), CheckOutcome.OK);
+    advance(INTERVAL.plus(INTERVAL.dividedBy(5)));
+    LinkCheckRequest second = checks.taken().getFirst();
+    catalogue.pipeInput("r1", (CatalogueRecord) null);
+    answer(second, CheckOutcome.OK);
+    var written = health.readKeyValuesToList();
+    assertThat(written).hasSize(2);
+    assertThat(written.getLast().value).as("the tombstone comes last").isNull();
+    advance(INTERVAL.multipliedBy(2));
+    assertThat(checks.taken()).isEmpty();
+  }
+
+  @Test
+  void aLinkMovedToAnotherHostIsCheckedThereOnly() {
+    catalogue.pipeInput("r1", record("r1", "https://old.example/a"));
+    advance(Duration.ofSeconds(31));
+    answer(checks.taken().getFirst(), CheckOutcome.OK);
+    catalogue.pipeInput("r1", record("r1", "https://new.example/a"));
+    advance(Duration.ofSeconds(31));
+    assertThat(checks.taken()).extracting(LinkCheckRequest::url).containsExactly("https://new.example/a");
+    advance(INTERVAL.multipliedBy(2));
+    assertThat(checks.taken()).as("the old address is not scheduled any more").extracting(LinkCheckRequest::url)
+        .doesNotContain("https://old.example/a");
+  }
+
+  @Test
+  void oneHostWithManyLinksDueGetsOnlyItsShareHandedOverAtOnce() {
+    int many = LinkScheduleTopology.AHEAD_PER_HOST + 8;
+    for (int n = 0; n < many; n++) {
+      catalogue.pipeInput("big-" + n, record("big-" + n, "https://big.example/" + n));
+    }
+    catalogue.pipeInput("small", record("small", "https://small.example/a"));
+    advance(Duration.ofSeconds(31));
+    List<LinkCheckRequest> taken = checks.taken();
+    assertThat(taken).filteredOn(r -> r.url().startsWith("https://big.example/")).hasSize(LinkScheduleTopology.AHEAD_PER_HOST);
+    assertThat(taken).extracting(LinkCheckRequest::resourceId).contains("small");
+    answer(taken.stream().filter(r -> r.url().startsWith("https://big.example/")).findFirst().orElseThrow(), CheckOutcome.OK);
+    assertThat(checks.taken()).as("a finished check makes room for one more").hasSize(1);
+  }
+
+  @Test
+  void theNextCheckKnowsThePageFoundFineUntilTheRecordIsReapprovedWithAnotherText() {
+    catalogue.pipeInput("r1", record("r1", "https://example.org/a"));
+    advance(Duration.ofSeconds(31));
+    checks.answer(checks.taken().getFirst(), CheckOutcome.OK, clock.instant(), 77L);
+    advance(Duration.ofMillis(200)); // a tick records it
+    advance(INTERVAL.plus(INTERVAL.dividedBy(5)));
+    LinkCheckRequest second = checks.taken().getFirst();
+    assertThat(second.knownGoodBody()).isEqualTo(77L);
+    checks.answer(second, CheckOutcome.OK, clock.instant(), 77L);
+    advance(Duration.ofMillis(200));
+    catalogue.pipeInput("r1", record("r1", "https://example.org/a", 43L));
+    advance(INTERVAL.plus(INTERVAL.dividedBy(5)));
+    LinkCheckRequest third = checks.taken().getFirst();
+    assertThat(third.fingerprint()).isEqualTo(43L);
+    assertThat(third.knownGoodBody()).as("the page is judged against the new text").isZero();
   }
 }

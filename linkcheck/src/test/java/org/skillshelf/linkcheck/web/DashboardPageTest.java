@@ -28,7 +28,7 @@ class DashboardPageTest {
   }
 
   private static String render(List<LinkHealth> links) {
-    var table = new LinkTable(links, 1, 0);
+    var table = new LinkTable(links, 1);
     var figures = DashboardFigures.of(table, new HealthRules(2, Duration.ZERO), new SimpleMeterRegistry(), NOW);
     return DashboardPage.body(figures, new HealthTrend(10), table.filtered(null, null), null, "<b>", NOW);
   }
@@ -41,7 +41,7 @@ class DashboardPageTest {
 
   @Test
   void aLinkBrokenAnHourAgoIsNewlyBrokenAndItsHostFails() {
-    DashboardFigures figures = DashboardFigures.of(new LinkTable(List.of(broken("r1", "https://a.example/x")), 0, 0),
+    DashboardFigures figures = DashboardFigures.of(new LinkTable(List.of(broken("r1", "https://a.example/x")), 0),
         new HealthRules(2, Duration.ZERO), new SimpleMeterRegistry(), NOW);
     assertThat(figures.newlyBroken()).hasSize(1);
     assertThat(figures.failingHosts()).extracting(e -> e.getKey()).containsExactly("a.example");
@@ -50,7 +50,7 @@ class DashboardPageTest {
 
   @Test
   void filtersByStateAndHost() {
-    var table = new LinkTable(List.of(broken("r1", "https://a.example/x"), broken("r2", "https://b.example/y")), 0, 0);
+    var table = new LinkTable(List.of(broken("r1", "https://a.example/x"), broken("r2", "https://b.example/y")), 0);
     assertThat(table.filtered(LinkState.BROKEN, "B.example")).extracting(LinkHealth::resourceId).containsExactly("r2");
     assertThat(table.filtered(LinkState.HEALTHY, null)).isEmpty();
   }
