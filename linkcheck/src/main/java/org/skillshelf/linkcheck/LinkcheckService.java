@@ -34,7 +34,7 @@ public final class LinkcheckService implements StageService {
   static final int PER_HOST = 2;
   /** The least time between two requests to one host. */
   static final Duration HOST_GAP = Duration.ofSeconds(1);
-  /** A check waits in line for its host at most this long; beyond, it is dropped and re-sent by the schedule. */
+  /** A check waits in line for its host at most this long; beyond, it is put off and the schedule tries again when the host allows. */
   static final Duration LONGEST_WAIT_IN_LINE = Duration.ofMinutes(2);
   /** How long a host's answer to a made-up path is trusted for soft-404 detection. */
   static final Duration SIBLING_CACHE = Duration.ofHours(6);

@@ -17,7 +17,7 @@ import org.skillshelf.fetch.FetchResult;
  * sent {@code Retry-After} is left alone for that long. The gate only hands out turns; callers wait
  * on their own (virtual) thread, so a slow or backing-off host never holds up checks of other
  * hosts. A turn further away than {@code maxWait} is refused: the check is dropped and the
- * schedule re-sends it later, rather than piling up waiting checks.
+ * schedule tries it again once the host allows, rather than piling up waiting checks.
  *
  * <p>Scope: the gate is per process, and politeness holds across instances because the schedule
  * is partitioned by host ({@code LinkScheduleTopology}): all of one host's links are in one

@@ -1,4 +1,4 @@
-/** When each link is checked next: a Kafka Streams topology with a wall-clock punctuator. */
+/** When each link is checked next and what its checks found: a Kafka Streams topology partitioned by host, whose wall-clock punctuator hands due links to checks in the same process. */
 @NullMarked
 package org.skillshelf.linkcheck.schedule;
 
