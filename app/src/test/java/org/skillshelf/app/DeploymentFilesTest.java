@@ -99,6 +99,8 @@ class DeploymentFilesTest {
     JsonNode dashboard = new ObjectMapper().readTree(ROOT.resolve("deploy/grafana/dashboards/skillshelf.json").toFile());
     assertThat(dashboard.get("panels").findValuesAsText("expr"))
         .anyMatch(e -> e.contains("skillshelf_linkcheck_checks_total"))
+        .anyMatch(e -> e.contains("skillshelf_linkcheck_links"))
+        .anyMatch(e -> e.contains("skillshelf_linkcheck_backlog"))
         .anyMatch(e -> e.contains("skillshelf_enrich_resources_total"))
         .anyMatch(e -> e.contains("skillshelf_ingest_submissions_total"));
     JsonNode rules = YAML.readTree(ROOT.resolve("deploy/alert-rules.yml").toFile());

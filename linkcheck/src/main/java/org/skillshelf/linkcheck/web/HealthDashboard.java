@@ -3,7 +3,6 @@ package org.skillshelf.linkcheck.web;
 import io.javalin.config.JavalinConfig;
 import io.javalin.http.Context;
 import io.micrometer.core.instrument.MeterRegistry;
-import io.micrometer.core.instrument.Timer;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -37,6 +36,7 @@ public final class HealthDashboard implements WebModule, AutoCloseable {
   private final MeterRegistry registry;
   private final Clock clock;
   private final HealthTrend trend = new HealthTrend(TREND_SAMPLES);
+  private final LinkStateGauges gauges;
   private final ScheduledExecutorService sampler = Executors.newSingleThreadScheduledExecutor(
       Thread.ofPlatform().name("linkcheck-trend").daemon().factory());
 
@@ -46,6 +46,7 @@ public final class HealthDashboard implements WebModule, AutoCloseable {
     this.rules = rules;
     this.registry = registry;
     this.clock = clock;
+    this.gauges = new LinkStateGauges(registry);
   }
 
   @Override
@@ -62,11 +63,9 @@ public final class HealthDashboard implements WebModule, AutoCloseable {
   void sample() {
     try {
       Instant now = clock.instant();
-      LinkTable table = LinkTable.read(schedule, now);
-      var counts = new java.util.EnumMap<LinkState, Integer>(LinkState.class);
-      table.links().forEach(link -> counts.merge(link.state(), 1, Integer::sum));
-      Timer timer = registry.find("skillshelf.linkcheck.check.duration").timer();
-      trend.record(new HealthTrend.Sample(now, counts, timer == null ? 0 : timer.count()));
+      DashboardFigures figures = DashboardFigures.of(LinkTable.read(schedule, now), rules, registry, now);
+      gauges.update(figures);
+      trend.record(new HealthTrend.Sample(now, figures.byState(), figures.checks()));
     } catch (ApiException e) {
       // the streams are still starting: no sample this minute
     }

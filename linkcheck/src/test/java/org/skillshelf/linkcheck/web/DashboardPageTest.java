@@ -2,10 +2,12 @@ package org.skillshelf.linkcheck.web;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
+import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.Test;
 import org.skillshelf.events.CheckOutcome;
 import org.skillshelf.events.LinkCheck;
@@ -53,5 +55,18 @@ class DashboardPageTest {
     var table = new LinkTable(List.of(broken("r1", "https://a.example/x"), broken("r2", "https://b.example/y")), 0);
     assertThat(table.filtered(LinkState.BROKEN, "B.example")).extracting(LinkHealth::resourceId).containsExactly("r2");
     assertThat(table.filtered(LinkState.HEALTHY, null)).isEmpty();
+  }
+
+  @Test
+  void theCountsReachTheMetricsForGrafanaWithTheBacklogNetOfChecksUnderWay() {
+    var registry = new SimpleMeterRegistry();
+    var gauges = new LinkStateGauges(registry);
+    AtomicInteger underWay = new AtomicInteger(1);
+    Gauge.builder("skillshelf.linkcheck.in.flight", underWay, AtomicInteger::get).register(registry);
+    var table = new LinkTable(List.of(broken("r1", "https://a.example/x"), broken("r2", "https://b.example/y")), 3);
+    gauges.update(DashboardFigures.of(table, new HealthRules(2, Duration.ZERO), registry, NOW));
+    assertThat(registry.get("skillshelf.linkcheck.links").tag("state", "BROKEN").gauge().value()).isEqualTo(2.0);
+    assertThat(registry.get("skillshelf.linkcheck.links").tag("state", "HEALTHY").gauge().value()).isZero();
+    assertThat(registry.get("skillshelf.linkcheck.backlog").gauge().value()).as("3 due, 1 of them under way").isEqualTo(2.0);
   }
 }
