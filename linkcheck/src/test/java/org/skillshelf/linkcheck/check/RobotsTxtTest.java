@@ -14,9 +14,9 @@ import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.Test;
 import org.skillshelf.events.CheckOutcome;
 import org.skillshelf.events.LinkCheck;
-import org.skillshelf.linkcheck.schedule.LinkCheckRequest;
 import org.skillshelf.fetch.FetchFailure;
 import org.skillshelf.fetch.FetchResult;
+import org.skillshelf.linkcheck.schedule.LinkCheckRequest;
 import org.skillshelf.testing.TickingClock;
 
 class RobotsTxtTest {
