@@ -8,60 +8,92 @@ import java.util.List;
 import java.util.Map;
 import java.util.NavigableSet;
 import java.util.TreeSet;
-import java.util.function.BiPredicate;
+import java.util.function.ToIntFunction;
 import org.jspecify.annotations.Nullable;
 
 /**
- * The links of one task ordered by when they are due, so that each tick reads only the links that
- * are due instead of every link in the schedule store. It is derived state: the store stays the
- * record, and the index is rebuilt from it whenever the processor starts (after a restart or a
- * rebalance, once the store is restored), so it needs no changelog of its own. Each entry keeps
- * its link's host, so that a tick can pass over the links of a host that has enough checks under
- * way without reading them from the store. About a hundred bytes per link.
+ * The links of one task ordered by when they are due, host by host, so that each tick reads only
+ * the links that are due instead of every link in the schedule store, and gives every host with
+ * links due its share at once: a host with a huge backlog takes its share and no more, and the
+ * other hosts' links never wait behind it. It is derived state: the store stays the record, and
+ * the index is rebuilt from it whenever the processor starts (after a restart or a rebalance, once
+ * the store is restored), so it needs no changelog of its own. About a hundred bytes per link.
  */
 final class DueIndex {
-  private record Entry(Instant due, String key, String host) {}
+  private record Entry(Instant due, String key) {}
 
   private static final Comparator<Entry> ORDER = Comparator.comparing(Entry::due).thenComparing(Entry::key);
 
-  private final NavigableSet<Entry> byDue = new TreeSet<>(ORDER);
-  private final Map<String, Entry> entries = new HashMap<>();
+  /** One host's links, earliest first. */
+  private static final class Host {
+    final String name;
+    final NavigableSet<Entry> links = new TreeSet<>(ORDER);
+
+    Host(String name) {
+      this.name = name;
+    }
+
+    Instant earliest() {
+      return links.first().due();
+    }
+  }
+
+  private record Indexed(Entry entry, Host host) {}
+
+  private final Map<String, Host> hosts = new HashMap<>();
+  /** Hosts with links, by their earliest link; a host is taken out before its earliest link changes. */
+  private final NavigableSet<Host> byEarliest = new TreeSet<>(Comparator.comparing(Host::earliest).thenComparing(h -> h.name));
+  private final Map<String, Indexed> entries = new HashMap<>();
 
   /** Records that {@code key}, a link on {@code host}, is due at {@code due}, replacing what was known of it. */
   void put(String key, Instant due, String host) {
-    Entry entry = new Entry(due, key, host);
-    Entry old = entries.put(key, entry);
-    if (old != null) {
-      byDue.remove(old);
+    remove(key);
+    Host queue = hosts.computeIfAbsent(host, Host::new);
+    Entry entry = new Entry(due, key);
+    if (!queue.links.isEmpty()) {
+      byEarliest.remove(queue);
     }
-    byDue.add(entry);
+    queue.links.add(entry);
+    byEarliest.add(queue);
+    entries.put(key, new Indexed(entry, queue));
+  }
+
+  void remove(String key) {
+    Indexed old = entries.remove(key);
+    if (old == null) {
+      return;
+    }
+    Host queue = old.host();
+    byEarliest.remove(queue);
+    queue.links.remove(old.entry());
+    if (queue.links.isEmpty()) {
+      hosts.remove(queue.name);
+    } else {
+      byEarliest.add(queue);
+    }
   }
 
   /** The host of a link in the index, or null if it is not there. */
   @Nullable String hostOf(String key) {
-    Entry entry = entries.get(key);
-    return entry == null ? null : entry.host();
-  }
-
-  void remove(String key) {
-    Entry old = entries.remove(key);
-    if (old != null) {
-      byDue.remove(old);
-    }
+    Indexed indexed = entries.get(key);
+    return indexed == null ? null : indexed.host().name;
   }
 
   /**
-   * Up to {@code limit} keys due at or before {@code now}, earliest first, of those that {@code
-   * wanted} (given key and host) accepts; looks at no more than {@code scanAtMost} due entries.
+   * Up to {@code limit} keys due at or before {@code now}: from each host with links due, in the
+   * order of its earliest, at most as many as {@code room} grants it, its earliest first.
    */
-  List<String> due(Instant now, int limit, BiPredicate<String, String> wanted, int scanAtMost) {
+  List<String> due(Instant now, int limit, ToIntFunction<String> room) {
     List<String> keys = new ArrayList<>();
-    int scanned = 0;
-    for (Entry entry : byDue) {
-      if (entry.due().isAfter(now) || keys.size() >= limit || scanned++ >= scanAtMost) {
+    for (Host host : byEarliest) {
+      if (host.earliest().isAfter(now) || keys.size() >= limit) {
         break;
       }
-      if (wanted.test(entry.key(), entry.host())) {
+      int share = Math.min(room.applyAsInt(host.name), limit - keys.size());
+      for (Entry entry : host.links) {
+        if (share-- <= 0 || entry.due().isAfter(now)) {
+          break;
+        }
         keys.add(entry.key());
       }
     }

@@ -57,8 +57,8 @@ import org.skillshelf.linkcheck.health.HealthRules;
  *
  * <p>Each tick reads only the links that are due, from an in-memory {@link DueIndex} rebuilt from the
  * schedule store when the task starts. It hands over no more than the checker can hold ({@link
- * #MAX_IN_FLIGHT}) and no more than {@link #AHEAD_PER_HOST} per host, so that one host with many
- * links due cannot keep the others waiting behind it.
+ * #MAX_IN_FLIGHT}) and, host by host, no more than {@link #AHEAD_PER_HOST} per host, so that one
+ * host with many links due cannot keep the others waiting behind it.
  *
  * <p>New links are checked soon after publishing, spread over a short window; each check then
  * schedules the next one an interval later with ±10% jitter so that checks stay spread out; a link
@@ -77,8 +77,6 @@ public final class LinkScheduleTopology {
   static final int MAX_IN_FLIGHT = 20_000;
   /** Checks of one host handed over and not yet finished, per task. */
   static final int AHEAD_PER_HOST = 64;
-  /** Due links a tick looks at, at most: bounds a tick's work when many due links belong to busy hosts. */
-  private static final int SCAN_PER_TICK = 50_000;
 
   private LinkScheduleTopology() {}
 
@@ -288,18 +286,17 @@ public final class LinkScheduleTopology {
       if (room <= 0) {
         return;
       }
-      List<String> due = index.due(settings.clock().instant(), room,
-          (key, host) -> !underWay.containsKey(key) && underWayByHost.getOrDefault(host, 0) < AHEAD_PER_HOST, SCAN_PER_TICK);
+      List<String> due = index.due(settings.clock().instant(), room, host -> AHEAD_PER_HOST - underWayByHost.getOrDefault(host, 0));
       for (String key : due) {
+        if (underWay.containsKey(key)) {
+          continue; // given a new URL while the old one is checked: handed over once that check is back
+        }
         ScheduledLink link = schedule().get(key);
         if (link == null) {
           index.remove(key);
           continue;
         }
         String host = Objects.requireNonNull(index.hostOf(key));
-        if (underWayByHost.getOrDefault(host, 0) >= AHEAD_PER_HOST) {
-          continue; // this tick already filled the host's share
-        }
         index.remove(key);
         underWay.put(key, host);
         underWayByHost.merge(host, 1, Integer::sum);

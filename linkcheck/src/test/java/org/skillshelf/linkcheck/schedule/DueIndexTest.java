@@ -3,12 +3,12 @@ package org.skillshelf.linkcheck.schedule;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.Instant;
-import java.util.function.BiPredicate;
+import java.util.function.ToIntFunction;
 import org.junit.jupiter.api.Test;
 
 class DueIndexTest {
   private static final Instant NOON = Instant.parse("2026-01-01T12:00:00Z");
-  private static final BiPredicate<String, String> ANY = (key, host) -> true;
+  private static final ToIntFunction<String> ANY = host -> Integer.MAX_VALUE;
   private final DueIndex index = new DueIndex();
 
   @Test
@@ -16,14 +16,14 @@ class DueIndexTest {
     index.put("late", NOON.plusSeconds(60), "example.org");
     index.put("second", NOON, "example.org");
     index.put("first", NOON.minusSeconds(5), "example.org");
-    assertThat(index.due(NOON, 10, ANY, Integer.MAX_VALUE)).containsExactly("first", "second");
+    assertThat(index.due(NOON, 10, ANY)).containsExactly("first", "second");
   }
 
   @Test
   void aRescheduledLinkIsDueOnlyAtItsNewTime() {
     index.put("a", NOON.minusSeconds(5), "example.org");
     index.put("a", NOON.plusSeconds(5), "example.org");
-    assertThat(index.due(NOON, 10, ANY, Integer.MAX_VALUE)).isEmpty();
+    assertThat(index.due(NOON, 10, ANY)).isEmpty();
     assertThat(index.size()).isEqualTo(1);
   }
 
@@ -31,7 +31,8 @@ class DueIndexTest {
   void aRemovedLinkIsNeverDue() {
     index.put("a", NOON.minusSeconds(5), "example.org");
     index.remove("a");
-    assertThat(index.due(NOON, 10, ANY, Integer.MAX_VALUE)).isEmpty();
+    assertThat(index.due(NOON, 10, ANY)).isEmpty();
+    assertThat(index.hostOf("a")).isNull();
   }
 
   @Test
@@ -39,17 +40,28 @@ class DueIndexTest {
     index.put("a", NOON.minusSeconds(3), "example.org");
     index.put("b", NOON.minusSeconds(2), "example.org");
     index.put("c", NOON.minusSeconds(1), "example.org");
-    assertThat(index.due(NOON, 2, ANY, Integer.MAX_VALUE)).containsExactly("a", "b");
+    assertThat(index.due(NOON, 2, ANY)).containsExactly("a", "b");
   }
 
   @Test
-  void passesOverUnwantedHostsAndScansNoFurtherThanAsked() {
-    index.put("busy-1", NOON.minusSeconds(4), "busy.example");
-    index.put("busy-2", NOON.minusSeconds(3), "busy.example");
-    index.put("quiet-1", NOON.minusSeconds(2), "quiet.example");
-    index.put("quiet-2", NOON.minusSeconds(1), "quiet.example");
-    BiPredicate<String, String> notBusy = (key, host) -> !host.equals("busy.example");
-    assertThat(index.due(NOON, 10, notBusy, Integer.MAX_VALUE)).containsExactly("quiet-1", "quiet-2");
-    assertThat(index.due(NOON, 10, notBusy, 3)).containsExactly("quiet-1");
+  void everyHostWithLinksDueGetsItsShareHoweverLongAnotherHostsBacklog() {
+    for (int n = 0; n < 1_000; n++) {
+      index.put("big-" + n, NOON.minusSeconds(3_600).plusMillis(n), "big.example");
+    }
+    index.put("small-1", NOON.minusSeconds(2), "small.example");
+    index.put("small-2", NOON.minusSeconds(1), "small.example");
+    index.put("small-3", NOON.plusSeconds(1), "small.example");
+    assertThat(index.due(NOON, 100, host -> 3)).containsExactly("big-0", "big-1", "big-2", "small-1", "small-2");
+    assertThat(index.due(NOON, 100, host -> host.equals("big.example") ? 0 : 3)).containsExactly("small-1", "small-2");
+    assertThat(index.hostOf("small-2")).isEqualTo("small.example");
+  }
+
+  @Test
+  void aLinkMovedToAnotherHostLeavesItsOldHost() {
+    index.put("a", NOON.minusSeconds(5), "old.example");
+    index.put("a", NOON.minusSeconds(5), "new.example");
+    assertThat(index.hostOf("a")).isEqualTo("new.example");
+    assertThat(index.due(NOON, 10, host -> host.equals("old.example") ? 1 : 0)).isEmpty();
+    assertThat(index.size()).isEqualTo(1);
   }
 }
