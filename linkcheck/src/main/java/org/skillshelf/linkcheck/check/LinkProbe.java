@@ -13,6 +13,7 @@ import org.skillshelf.fetch.FetchFailure;
 import org.skillshelf.fetch.FetchRequest;
 import org.skillshelf.fetch.FetchResult;
 import org.skillshelf.linkcheck.schedule.LinkCheckRequest;
+import org.skillshelf.text.Sha256;
 
 /**
  * Checks one link once. A link that looks like a page is fetched with GET straight away, because a
@@ -78,7 +79,7 @@ public final class LinkProbe {
         result = fetch.fetch(FetchRequest.get(uri));
       }
       long body = isSuccess(result.status()) && result.redirects().isEmpty() && result.bodyLength() > 0
-          ? LinkCheckRequest.bodyHash(result.body()) : 0;
+          ? bodyHash(result.body()) : 0;
       Verdict verdict = body != 0 && body == request.knownGoodBody()
           ? new Verdict(CheckOutcome.OK, detail(result) + " with the same page as at the last check")
           : classify(uri, result, request.fingerprint());
@@ -89,6 +90,12 @@ public final class LinkProbe {
       return new Probed(new LinkCheck(LinkCheck.VERSION, request.resourceId(), request.url(), outcomeOf(failure), 0, null,
           elapsed(t0), failure.curatorMessage(), started), 0);
     }
+  }
+
+  /** A 64-bit digest of a page's bytes (from SHA-256), never 0, which means "no page". */
+  static long bodyHash(byte[] body) {
+    long hash = Sha256.leading64(body);
+    return hash == 0 ? 1 : hash;
   }
 
   /** An outcome and the sentence that explains it. */

@@ -1,25 +1,19 @@
 package org.skillshelf.linkcheck.schedule;
 
 import java.time.Instant;
-import org.skillshelf.text.Sha256;
 
 /**
  * A link due for a check, as the schedule hands it to the {@link CheckRunner}.
  *
  * @param fingerprint the main text's fingerprint at approval, 0 if unknown
  * @param dueAt when the check fell due
- * @param knownGoodBody the {@link #bodyHash} of the page the last check found fine, 0 if none: the
- *     same bytes again need not be read again, as they would give the same verdict
+ * @param knownGoodBody the digest of the page the last check found fine, 0 if none (the probe's to
+ *     make and compare): the same bytes again need not be read again, as they would give the same
+ *     verdict
  */
 public record LinkCheckRequest(String resourceId, String url, long fingerprint, Instant dueAt, long knownGoodBody) {
 
   public LinkCheckRequest(String resourceId, String url, long fingerprint, Instant dueAt) {
     this(resourceId, url, fingerprint, dueAt, 0L);
-  }
-
-  /** A 64-bit digest of a page's bytes (from SHA-256), never 0. */
-  public static long bodyHash(byte[] body) {
-    long hash = Sha256.leading64(body);
-    return hash == 0 ? 1 : hash;
   }
 }

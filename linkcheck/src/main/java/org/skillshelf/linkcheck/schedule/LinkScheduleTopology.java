@@ -6,11 +6,13 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayDeque;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Queue;
+import java.util.Set;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.random.RandomGenerator;
@@ -180,11 +182,9 @@ public final class LinkScheduleTopology {
     private final AtomicBoolean open = new AtomicBoolean(true);
     /** Checks back from the runner whose results are not written yet; stream thread only. */
     private final Queue<Finished> toRecord = new ArrayDeque<>();
-    /** The links handed over and not yet back, with their hosts; stream thread only. */
-    private final Map<String, String> underWay = new HashMap<>();
+    /** The links handed over and not yet back, and how many per host; stream thread only. */
+    private final Set<String> underWay = new HashSet<>();
     private final Map<String, Integer> underWayByHost = new HashMap<>();
-    /** One copy of each host name, shared by the due index's entries. */
-    private final Map<String, String> hosts = new HashMap<>();
 
     ScheduleProcessor(Settings settings, CheckRunner checks) {
       this.settings = settings;
@@ -197,7 +197,7 @@ public final class LinkScheduleTopology {
       this.schedule = context.getStateStore(SCHEDULE_STORE);
       this.health = context.getStateStore(HEALTH_STORE);
       try (KeyValueIterator<String, ScheduledLink> all = schedule().all()) {
-        all.forEachRemaining(kv -> index.put(kv.key, kv.value.nextCheckAt(), host(hostKey(kv.value.url()))));
+        all.forEachRemaining(kv -> index.put(kv.key, kv.value.nextCheckAt(), hostKey(kv.value.url())));
       }
       context.schedule(TICK, PunctuationType.WALL_CLOCK_TIME, this::tick);
     }
@@ -226,7 +226,7 @@ public final class LinkScheduleTopology {
       }
       long spread = Math.min(settings.interval().toMillis(), settings.firstCheckWindow().toMillis());
       Instant first = settings.clock().instant().plusMillis(spread <= 0 ? 0 : settings.random().nextLong(spread));
-      schedule(key, new ScheduledLink(ScheduledLink.VERSION, key, url, link.fingerprint(), first, 0), host(record.key()));
+      schedule(key, new ScheduledLink(ScheduledLink.VERSION, key, url, link.fingerprint(), first, 0), record.key());
     }
 
     /**
@@ -264,7 +264,7 @@ public final class LinkScheduleTopology {
       }
       LinkCheck check = done.check();
       if (check == null) {
-        index.put(done.key(), now.plus(done.retryIn()), host(hostKey(link.url()))); // not checked: the store still has it due
+        index.put(done.key(), now.plus(done.retryIn()), done.host()); // not checked: the store still has it due
       } else if (link.url().equals(check.url())) {
         recordCheck(done, link, check, wallClock);
       }
@@ -288,7 +288,7 @@ public final class LinkScheduleTopology {
       }
       List<String> due = index.due(settings.clock().instant(), room, host -> AHEAD_PER_HOST - underWayByHost.getOrDefault(host, 0));
       for (String key : due) {
-        if (underWay.containsKey(key)) {
+        if (underWay.contains(key)) {
           continue; // given a new URL while the old one is checked: handed over once that check is back
         }
         ScheduledLink link = schedule().get(key);
@@ -298,7 +298,7 @@ public final class LinkScheduleTopology {
         }
         String host = Objects.requireNonNull(index.hostOf(key));
         index.remove(key);
-        underWay.put(key, host);
+        underWay.add(key);
         underWayByHost.merge(host, 1, Integer::sum);
         checks.submit(new LinkCheckRequest(key, link.url(), link.fingerprint(), link.nextCheckAt(), link.knownGoodBody()),
             new CheckRunner.Listener() {
@@ -336,11 +336,6 @@ public final class LinkScheduleTopology {
     private boolean unschedule(String key) {
       index.remove(key);
       return schedule().delete(key) != null;
-    }
-
-    /** The one copy of this host name. */
-    private String host(String hostKey) {
-      return hosts.computeIfAbsent(hostKey, h -> h);
     }
 
     private Duration jittered(Duration base) {
