@@ -66,10 +66,14 @@ public final class StreamsApp implements HealthCheck, AutoCloseable {
     return streams.state() == KafkaStreams.State.RUNNING;
   }
 
-  /** A store for reading; answers 503 while the stream is still restoring or rebalancing. */
+  /**
+   * A store for reading; answers 503 while the stream is still restoring or rebalancing, whether
+   * when the store is looked up or when a read finds it moved ({@link MovableStore}).
+   */
   public <K, V> ReadOnlyKeyValueStore<K, V> store(String storeName) {
     try {
-      return streams.store(StoreQueryParameters.fromNameAndType(storeName, QueryableStoreTypes.<K, V>keyValueStore()));
+      var parameters = StoreQueryParameters.fromNameAndType(storeName, QueryableStoreTypes.<K, V>keyValueStore());
+      return new MovableStore<>(streams.store(parameters), this::unavailable);
     } catch (InvalidStateStoreException e) {
       throw unavailable();
     }

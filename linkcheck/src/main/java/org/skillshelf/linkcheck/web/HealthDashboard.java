@@ -19,6 +19,8 @@ import org.skillshelf.web.ApiException;
 import org.skillshelf.web.CuratorAccounts;
 import org.skillshelf.web.WebModule;
 import org.skillshelf.web.html.Page;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * The operators' link-health dashboard at {@code /health} and its CSV export at {@code
@@ -26,6 +28,7 @@ import org.skillshelf.web.html.Page;
  * feeds the trend chart.
  */
 public final class HealthDashboard implements WebModule, AutoCloseable {
+  private static final Logger LOG = LoggerFactory.getLogger(HealthDashboard.class);
   static final Duration SAMPLE_EVERY = Duration.ofMinutes(1);
   /** Three hours of one-minute samples. */
   static final int TREND_SAMPLES = 180;
@@ -68,6 +71,9 @@ public final class HealthDashboard implements WebModule, AutoCloseable {
       trend.record(new HealthTrend.Sample(now, figures.byState(), figures.checks()));
     } catch (ApiException e) {
       // the streams are still starting: no sample this minute
+    } catch (RuntimeException e) {
+      // A periodic task that throws is never run again: one line, and the next sample in a minute.
+      LOG.warn("No link-health sample this minute: {}", e.toString());
     }
   }
 
