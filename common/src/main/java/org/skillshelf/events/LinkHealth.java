@@ -12,6 +12,9 @@ import org.jspecify.annotations.Nullable;
  * that the health already names: a full history was about 7.4 KB of JSON, written twice (store and
  * topic) and read once for every check. Version 1 records read as version 2 (the repeated fields
  * are ignored).
+ *
+ * <p>{@code nextCheckAt} is when the schedule means to check the link again (null in records
+ * written before it was kept, and in a health that no check has made yet).
  */
 public record LinkHealth(
     int v,
@@ -23,12 +26,19 @@ public record LinkHealth(
     @Nullable Instant lastCheckedAt,
     @Nullable Instant lastOkAt,
     @Nullable LinkCheck lastOutcome,
-    List<PastCheck> history) {
+    List<PastCheck> history,
+    @Nullable Instant nextCheckAt) {
   public static final int VERSION = 2;
   public static final int HISTORY = 30;
 
   public LinkHealth {
     history = List.copyOf(history);
+  }
+
+  /** This health, to be checked again at {@code next}. */
+  public LinkHealth withNextCheckAt(Instant next) {
+    return new LinkHealth(v, resourceId, url, state, consecutiveFailures, firstFailureAt, lastCheckedAt, lastOkAt, lastOutcome,
+        history, next);
   }
 
   /** One earlier check of the link, without the link's id and address. */

@@ -56,7 +56,7 @@ class EventSerdeTest {
   void aHealthsHistoryNamesTheLinkOnce() {
     var check = new LinkCheck(1, "r1", "https://example.org/a", CheckOutcome.OK, 200, null, 12, "fine", Instant.parse("2026-11-26T10:00:00Z"));
     var health = new LinkHealth(LinkHealth.VERSION, "r1", "https://example.org/a", LinkState.HEALTHY, 0, null, check.checkedAt(),
-        check.checkedAt(), check, java.util.Collections.nCopies(LinkHealth.HISTORY, LinkHealth.PastCheck.of(check)));
+        check.checkedAt(), check, java.util.Collections.nCopies(LinkHealth.HISTORY, LinkHealth.PastCheck.of(check)), null);
     String json = new String(EventSerde.of(LinkHealth.class, LinkHealth.VERSION).serialize("t", health), StandardCharsets.UTF_8);
     assertThat(json.split("example.org/a", -1)).as("the url, once in the health and once in its last outcome").hasSize(3);
     assertThat(health.history().getFirst().of("r1", "https://example.org/a")).isEqualTo(check);

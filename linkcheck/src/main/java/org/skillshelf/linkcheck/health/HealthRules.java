@@ -29,7 +29,7 @@ public record HealthRules(int brokenAfter, Duration minSpan) {
     }
     if (check.outcome().isSuccess()) {
       return new LinkHealth(LinkHealth.VERSION, check.resourceId(), check.url(), LinkState.HEALTHY, 0, null,
-          check.checkedAt(), check.checkedAt(), check, history);
+          check.checkedAt(), check.checkedAt(), check, history, null);
     }
     int failures = previous == null ? 1 : previous.consecutiveFailures() + 1;
     var firstFailure = previous == null || previous.firstFailureAt() == null ? check.checkedAt() : previous.firstFailureAt();
@@ -39,7 +39,7 @@ public record HealthRules(int brokenAfter, Duration minSpan) {
         : previous != null && previous.state() == LinkState.BROKEN && !check.outcome().isHardFailure() ? LinkState.BROKEN
         : LinkState.DEGRADED;
     return new LinkHealth(LinkHealth.VERSION, check.resourceId(), check.url(), state, failures, firstFailure,
-        check.checkedAt(), previous == null ? null : previous.lastOkAt(), check, history);
+        check.checkedAt(), previous == null ? null : previous.lastOkAt(), check, history, null);
   }
 
   /**

@@ -6,13 +6,11 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayDeque;
 import java.util.HashMap;
-import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Queue;
-import java.util.Set;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.random.RandomGenerator;
@@ -32,6 +30,8 @@ import org.apache.kafka.streams.state.KeyValueIterator;
 import org.apache.kafka.streams.state.KeyValueStore;
 import org.apache.kafka.streams.state.Stores;
 import org.jspecify.annotations.Nullable;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.skillshelf.events.CatalogueRecord;
 import org.skillshelf.events.LinkCheck;
 import org.skillshelf.events.LinkHealth;
@@ -48,17 +48,19 @@ import org.skillshelf.linkcheck.health.HealthRules;
  * in one schedule task, which one instance runs at a time: that instance's politeness limits see
  * every request to the host, whichever instances run.
  *
- * <p>The schedule task keeps each link's next check time and its health in changelogged stores. A
- * wall-clock punctuator hands the links that are due to a {@link CheckRunner} (the checks run on
- * virtual threads in this process) and applies the results that came back since the last tick: the
- * link's health (also written to the link-health topic) and its next check time. Only the results
- * are written, so a check costs three Kafka records (schedule, health store, health topic). A check
- * under way is known in memory only: if the instance dies first, the store still has the link due
- * and the next owner checks it, so a restart or a rebalance neither skips a link nor schedules it
- * twice (a check may be made twice, which is harmless; its first answer is then lost).
+ * <p>The schedule task keeps each link ({@link ScheduledLink}) and its health in changelogged
+ * stores; the health holds the link's next check time. A wall-clock punctuator hands the links
+ * that are due to a {@link CheckRunner} (the checks run on virtual threads in this process) and
+ * applies the results that came back since the last tick: the link's health, with its next check
+ * time, goes to the store and to the link-health topic. So a check costs two Kafka records; the
+ * schedule store changes only when the link does, or when the page found fine differs from the
+ * one known before. A check under way is known in memory only: if the instance dies first, the
+ * health still has the link due and the next owner checks it, so a restart or a rebalance neither
+ * skips a link nor schedules it twice (a check may be made twice, which is harmless; its first
+ * answer is then lost).
  *
  * <p>Each tick reads only the links that are due, from an in-memory {@link DueIndex} rebuilt from the
- * schedule store when the task starts. It hands over no more than the checker can hold ({@link
+ * stores when the task starts. It hands over no more than the checker can hold ({@link
  * #MAX_IN_FLIGHT}) and, host by host, no more than {@link #AHEAD_PER_HOST} per host, so that one
  * host with many links due cannot keep the others waiting behind it.
  *
@@ -67,6 +69,7 @@ import org.skillshelf.linkcheck.health.HealthRules;
  * that just failed is re-checked after a quarter of the interval.
  */
 public final class LinkScheduleTopology {
+  private static final Logger LOG = LoggerFactory.getLogger(LinkScheduleTopology.class);
   public static final String ROUTE_STORE = "link-routes";
   public static final String SCHEDULE_STORE = "link-schedule";
   public static final String HEALTH_STORE = "link-health";
@@ -166,8 +169,8 @@ public final class LinkScheduleTopology {
     }
   }
 
-  /** A check that came back, waiting for the stream thread's next tick. */
-  private record Finished(String key, String host, @Nullable LinkCheck check, long goodBody, Duration retryIn) {}
+  /** A check that came back, waiting for the stream thread's next tick; {@code link} as it was handed over. */
+  private record Finished(ScheduledLink link, String host, @Nullable LinkCheck check, long goodBody, Duration retryIn) {}
 
   private static final class ScheduleProcessor implements Processor<String, HostedLink, String, byte[]> {
     private final Settings settings;
@@ -182,8 +185,13 @@ public final class LinkScheduleTopology {
     private final AtomicBoolean open = new AtomicBoolean(true);
     /** Checks back from the runner whose results are not written yet; stream thread only. */
     private final Queue<Finished> toRecord = new ArrayDeque<>();
-    /** The links handed over and not yet back, and how many per host; stream thread only. */
-    private final Set<String> underWay = new HashSet<>();
+    /**
+     * The links handed over and not yet recorded, each as it was handed over; stream thread only. A
+     * link withdrawn, moved or re-approved meanwhile leaves this map, and the answer for it is not
+     * recorded: only an answer for the very link handed over is.
+     */
+    private final Map<String, ScheduledLink> handedOver = new HashMap<>();
+    /** Checks handed over and not yet back, per host; stream thread only. */
     private final Map<String, Integer> underWayByHost = new HashMap<>();
 
     ScheduleProcessor(Settings settings, CheckRunner checks) {
@@ -196,9 +204,12 @@ public final class LinkScheduleTopology {
       this.context = context;
       this.schedule = context.getStateStore(SCHEDULE_STORE);
       this.health = context.getStateStore(HEALTH_STORE);
+      long started = System.nanoTime();
       try (KeyValueIterator<String, ScheduledLink> all = schedule().all()) {
-        all.forEachRemaining(kv -> index.put(kv.key, kv.value.nextCheckAt(), hostKey(kv.value.url())));
+        all.forEachRemaining(kv -> index.put(kv.value, kv.value.dueAt(LinkScheduleTopology.health(health().get(kv.key))), hostKey(kv.value.url())));
       }
+      LOG.info("Link schedule task {}: {} links read in {} ms", context.taskId(), index.size(),
+          Duration.ofNanos(System.nanoTime() - started).toMillis());
       context.schedule(TICK, PunctuationType.WALL_CLOCK_TIME, this::tick);
     }
 
@@ -220,13 +231,24 @@ public final class LinkScheduleTopology {
       ScheduledLink existing = schedule().get(key);
       if (existing != null && existing.url().equals(url)) {
         if (existing.fingerprint() != link.fingerprint()) {
-          schedule().put(key, existing.withFingerprint(link.fingerprint())); // re-approved: compare with the new text from now on
+          reapproved(existing.withFingerprint(link.fingerprint()), record.key());
         }
         return;
       }
       long spread = Math.min(settings.interval().toMillis(), settings.firstCheckWindow().toMillis());
       Instant first = settings.clock().instant().plusMillis(spread <= 0 ? 0 : settings.random().nextLong(spread));
-      schedule(key, new ScheduledLink(ScheduledLink.VERSION, key, url, link.fingerprint(), first, 0), record.key());
+      handedOver.remove(key); // an answer for the old URL is not recorded
+      schedule(new ScheduledLink(ScheduledLink.VERSION, key, url, link.fingerprint(), first, 0), first, record.key());
+    }
+
+    /**
+     * Compares the page with the new text from now on. A check under way compares it with the old
+     * text, so its answer is not recorded and the link is checked again at once.
+     */
+    private void reapproved(ScheduledLink link, String host) {
+      DueIndex.Due indexed = index.get(link.resourceId());
+      handedOver.remove(link.resourceId());
+      schedule(link, indexed != null ? indexed.at() : settings.clock().instant(), host);
     }
 
     /**
@@ -242,7 +264,6 @@ public final class LinkScheduleTopology {
     private void tick(long wallClock) {
       Finished done;
       while ((done = finished.poll()) != null) {
-        underWay.remove(done.key());
         underWayByHost.computeIfPresent(done.host(), (h, n) -> n == 1 ? null : n - 1);
         toRecord.add(done);
       }
@@ -258,27 +279,37 @@ public final class LinkScheduleTopology {
     }
 
     private void record(Finished done, Instant now, long wallClock) {
-      ScheduledLink link = schedule().get(done.key());
-      if (link == null) {
-        return; // withdrawn while it was checked
+      String key = done.link().resourceId();
+      if (handedOver.get(key) != done.link()) {
+        return; // withdrawn, moved or re-approved while it was checked
       }
+      handedOver.remove(key);
       LinkCheck check = done.check();
       if (check == null) {
-        index.put(done.key(), now.plus(done.retryIn()), done.host()); // not checked: the store still has it due
-      } else if (link.url().equals(check.url())) {
-        recordCheck(done, link, check, wallClock);
+        index.put(done.link(), now.plus(done.retryIn()), done.host()); // not checked: its health still has it due
+      } else {
+        recordCheck(done, check, wallClock);
       }
-      // else: given a new URL while the old one was checked; the new one is in the index already
     }
 
-    private void recordCheck(Finished done, ScheduledLink link, LinkCheck check, long wallClock) {
-      String key = done.key();
-      LinkHealth next = settings.rules().apply(LinkScheduleTopology.health(health().get(key)), check);
-      byte[] stored = Topics.LINK_HEALTH.serde().serializer().serialize(Topics.LINK_HEALTH.name(), next);
+    /**
+     * Writes the link's new health, which holds its next check time; the schedule store is written
+     * only when the page found fine is not the one known before.
+     */
+    private void recordCheck(Finished done, LinkCheck check, long wallClock) {
+      ScheduledLink link = done.link();
+      String key = link.resourceId();
+      Duration wait = check.outcome().isSuccess() ? jittered(settings.interval()) : jittered(settings.interval().dividedBy(4));
+      Instant next = check.checkedAt().plus(wait);
+      LinkHealth updated = settings.rules().apply(LinkScheduleTopology.health(health().get(key)), check).withNextCheckAt(next);
+      byte[] stored = Topics.LINK_HEALTH.serde().serializer().serialize(Topics.LINK_HEALTH.name(), updated);
       health().put(key, stored);
       context().forward(new Record<>(key, stored, wallClock));
-      Duration wait = check.outcome().isSuccess() ? jittered(settings.interval()) : jittered(settings.interval().dividedBy(4));
-      schedule(key, link.due(check.checkedAt().plus(wait), done.goodBody()), done.host());
+      if (done.goodBody() != link.knownGoodBody()) {
+        link = link.withKnownGoodBody(done.goodBody());
+        schedule().put(key, link);
+      }
+      index.put(link, next, done.host());
     }
 
     private void handOverDue() {
@@ -286,30 +317,23 @@ public final class LinkScheduleTopology {
       if (room <= 0) {
         return;
       }
-      List<String> due = index.due(settings.clock().instant(), room, host -> AHEAD_PER_HOST - underWayByHost.getOrDefault(host, 0));
-      for (String key : due) {
-        if (underWay.contains(key)) {
-          continue; // given a new URL while the old one is checked: handed over once that check is back
-        }
-        ScheduledLink link = schedule().get(key);
-        if (link == null) {
-          index.remove(key);
-          continue;
-        }
-        String host = Objects.requireNonNull(index.hostOf(key));
-        index.remove(key);
-        underWay.add(key);
+      List<DueIndex.Due> due = index.due(settings.clock().instant(), room, host -> AHEAD_PER_HOST - underWayByHost.getOrDefault(host, 0));
+      for (DueIndex.Due one : due) {
+        ScheduledLink link = one.link();
+        String host = one.host();
+        index.remove(one.key());
+        handedOver.put(one.key(), link);
         underWayByHost.merge(host, 1, Integer::sum);
-        checks.submit(new LinkCheckRequest(key, link.url(), link.fingerprint(), link.nextCheckAt(), link.knownGoodBody()),
+        checks.submit(new LinkCheckRequest(one.key(), link.url(), link.fingerprint(), one.at(), link.knownGoodBody()),
             new CheckRunner.Listener() {
               @Override
               public void checked(LinkCheck check, long goodBody) {
-                report(new Finished(key, host, check, goodBody, Duration.ZERO));
+                report(new Finished(link, host, check, goodBody, Duration.ZERO));
               }
 
               @Override
               public void notChecked(Duration retryIn, String why) {
-                report(new Finished(key, host, null, 0, retryIn));
+                report(new Finished(link, host, null, 0, retryIn));
               }
             });
       }
@@ -326,15 +350,16 @@ public final class LinkScheduleTopology {
       open.set(false);
     }
 
-    /** Writes the link's schedule and keeps the due index in step with it. */
-    private void schedule(String key, ScheduledLink link, String host) {
-      schedule().put(key, link);
-      index.put(key, link.nextCheckAt(), host);
+    /** Writes the link to the schedule, due at {@code due}, and keeps the due index in step with it. */
+    private void schedule(ScheduledLink link, Instant due, String host) {
+      schedule().put(link.resourceId(), link);
+      index.put(link, due, host);
     }
 
     /** Forgets a withdrawn link; whether it was scheduled. */
     private boolean unschedule(String key) {
       index.remove(key);
+      handedOver.remove(key);
       return schedule().delete(key) != null;
     }
 

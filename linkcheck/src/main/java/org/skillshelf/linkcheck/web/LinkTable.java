@@ -32,10 +32,10 @@ record LinkTable(List<LinkHealth> links, int dueNow) {
     try (KeyValueIterator<String, ScheduledLink> it = links.all()) {
       while (it.hasNext()) {
         ScheduledLink link = it.next().value;
-        if (!link.nextCheckAt().isAfter(now)) {
+        LinkHealth known = LinkScheduleTopology.health(health.get(link.resourceId()));
+        if (!link.dueAt(known).isAfter(now)) {
           due++;
         }
-        LinkHealth known = LinkScheduleTopology.health(health.get(link.resourceId()));
         all.add(known != null ? known : unchecked(link));
       }
     }
@@ -44,7 +44,7 @@ record LinkTable(List<LinkHealth> links, int dueNow) {
   }
 
   static LinkHealth unchecked(ScheduledLink link) {
-    return new LinkHealth(LinkHealth.VERSION, link.resourceId(), link.url(), LinkState.UNCHECKED, 0, null, null, null, null, List.of());
+    return new LinkHealth(LinkHealth.VERSION, link.resourceId(), link.url(), LinkState.UNCHECKED, 0, null, null, null, null, List.of(), null);
   }
 
   /** The links matching both filters (either may be null for "any"). */

@@ -249,4 +249,52 @@ class LinkScheduleTopologyTest {
     assertThat(third.fingerprint()).isEqualTo(43L);
     assertThat(third.knownGoodBody()).as("the page is judged against the new text").isZero();
   }
+
+  @Test
+  void theHealthSaysWhenTheLinkIsCheckedNextSoonerAfterAFailure() {
+    catalogue.pipeInput("r1", record("r1", "https://example.org/a"));
+    advance(Duration.ofSeconds(31));
+    Instant firstAt = clock.instant();
+    answer(checks.taken().getFirst(), CheckOutcome.OK);
+    LinkHealth fine = health.readValue();
+    assertThat(fine.nextCheckAt()).isBetween(firstAt.plus(INTERVAL.multipliedBy(9).dividedBy(10)),
+        firstAt.plus(INTERVAL.multipliedBy(11).dividedBy(10)));
+    advance(INTERVAL.plus(INTERVAL.dividedBy(5)));
+    Instant secondAt = clock.instant();
+    answer(checks.taken().getFirst(), CheckOutcome.NOT_FOUND);
+    LinkHealth failing = health.readValue();
+    Duration quarter = INTERVAL.dividedBy(4);
+    assertThat(failing.nextCheckAt()).isBetween(secondAt.plus(quarter.multipliedBy(9).dividedBy(10)),
+        secondAt.plus(quarter.multipliedBy(11).dividedBy(10)));
+  }
+
+  @Test
+  void aLinkReapprovedWhileItIsCheckedIsCheckedAgainAtOnceAgainstTheNewText() {
+    catalogue.pipeInput("r1", record("r1", "https://example.org/a"));
+    advance(Duration.ofSeconds(31));
+    LinkCheckRequest old = checks.taken().getFirst();
+    catalogue.pipeInput("r1", record("r1", "https://example.org/a", 43L));
+    checks.answer(old, CheckOutcome.OK, clock.instant(), 77L);
+    advance(Duration.ofMillis(200));
+    assertThat(health.readValuesToList()).as("no health from a check against the old text").isEmpty();
+    LinkCheckRequest again = checks.taken().getFirst();
+    assertThat(again.fingerprint()).isEqualTo(43L);
+    assertThat(again.knownGoodBody()).isZero();
+    answer(again, CheckOutcome.OK);
+    assertThat(health.readValuesToList()).extracting(LinkHealth::state).containsExactly(LinkState.HEALTHY);
+  }
+
+  @Test
+  void aLinkMovedWhileItIsCheckedGetsNoHealthForItsOldAddress() {
+    catalogue.pipeInput("r1", record("r1", "https://old.example/a"));
+    advance(Duration.ofSeconds(31));
+    LinkCheckRequest old = checks.taken().getFirst();
+    catalogue.pipeInput("r1", record("r1", "https://new.example/a"));
+    answer(old, CheckOutcome.NOT_FOUND);
+    assertThat(health.readValuesToList()).as("only the tombstone of leaving the old host, no health from its answer")
+        .containsExactly((LinkHealth) null);
+    advance(Duration.ofSeconds(31));
+    answer(checks.taken().getFirst(), CheckOutcome.OK);
+    assertThat(health.readValuesToList()).extracting(LinkHealth::url).containsExactly("https://new.example/a");
+  }
 }

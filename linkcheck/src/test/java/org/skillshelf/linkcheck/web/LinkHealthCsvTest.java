@@ -27,7 +27,7 @@ class LinkHealthCsvTest {
     var check = new LinkCheck(LinkCheck.VERSION, "r1", "https://example.org/a", CheckOutcome.NOT_FOUND, 404, null, 12,
         "the server answered 404", Instant.parse("2026-01-01T00:00:00Z"));
     var health = new LinkHealth(LinkHealth.VERSION, "r1", "https://example.org/a", LinkState.DEGRADED, 1, check.checkedAt(),
-        check.checkedAt(), null, check, List.of(LinkHealth.PastCheck.of(check)));
+        check.checkedAt(), null, check, List.of(LinkHealth.PastCheck.of(check)), null);
     assertThat(LinkHealthCsv.of(List.of(health)).split("\r\n")).containsExactly(LinkHealthCsv.HEADER,
         "r1,https://example.org/a,example.org,DEGRADED,NOT_FOUND,404,2026-01-01T00:00:00Z,1,2026-01-01T00:00:00Z,,the server answered 404");
   }

@@ -76,7 +76,8 @@ public final class BrokenLinkBoard {
    */
   public void health(String resourceId, @Nullable LinkHealth health) {
     LinkHealth slim = health == null ? null : new LinkHealth(health.v(), health.resourceId(), health.url(), health.state(),
-        health.consecutiveFailures(), health.firstFailureAt(), health.lastCheckedAt(), health.lastOkAt(), health.lastOutcome(), List.of());
+        health.consecutiveFailures(), health.firstFailureAt(), health.lastCheckedAt(), health.lastOkAt(), health.lastOutcome(), List.of(),
+        health.nextCheckAt());
     boolean troubled = slim != null && (slim.state() == LinkState.BROKEN || slim.state() == LinkState.DEGRADED);
     update(resourceId, e -> new Entry(troubled || !e.reports().isEmpty() ? slim : null, e.reports(), e.dismissal()));
   }

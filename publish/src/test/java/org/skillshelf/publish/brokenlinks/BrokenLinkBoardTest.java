@@ -41,7 +41,7 @@ class BrokenLinkBoardTest {
   private static LinkHealth health(String id, String url, LinkState state, @Nullable Instant firstFailure) {
     var last = new LinkCheck(LinkCheck.VERSION, id, url, CheckOutcome.NOT_FOUND, 404, url, 5, "the server answered 404", T0.plusSeconds(900));
     return new LinkHealth(LinkHealth.VERSION, id, url, state, state == LinkState.HEALTHY ? 0 : 3, firstFailure, T0.plusSeconds(900),
-        null, last, List.of(LinkHealth.PastCheck.of(last)));
+        null, last, List.of(LinkHealth.PastCheck.of(last)), null);
   }
 
   private static BrokenLinkReport report(String reportId, String id, String url, Instant at, @Nullable String note) {

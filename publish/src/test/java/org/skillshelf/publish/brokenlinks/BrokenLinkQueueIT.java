@@ -103,7 +103,7 @@ class BrokenLinkQueueIT {
   private static void broken(String id) {
     var check = new LinkCheck(LinkCheck.VERSION, id, url(id), CheckOutcome.NOT_FOUND, 404, url(id), 5, "the server answered 404", T0);
     publisher.send(Topics.LINK_HEALTH, id, new LinkHealth(LinkHealth.VERSION, id, url(id), LinkState.BROKEN, 3, T0, T0, null, check,
-        List.of(LinkHealth.PastCheck.of(check))));
+        List.of(LinkHealth.PastCheck.of(check)), null));
   }
 
   private static List<String> ids() {

@@ -351,7 +351,7 @@ class CuratorWorkspaceIT {
     awaitPublished(id);
     var check = new LinkCheck(LinkCheck.VERSION, id, url, CheckOutcome.NOT_FOUND, 404, null, 30, null, Instant.now());
     events.send(Topics.LINK_HEALTH, id, new LinkHealth(LinkHealth.VERSION, id, url, LinkState.BROKEN, 3, submittedAt, check.checkedAt(),
-        null, check, List.of(LinkHealth.PastCheck.of(check))));
+        null, check, List.of(LinkHealth.PastCheck.of(check)), null));
     await().atMost(PATIENCE).untilAsserted(() -> {
       var history = ada.get("/api/resources/" + id + "/history").json();
       assertThat(history.get("events").findValuesAsText("event")).containsExactly("SUBMITTED", "ENRICHED", "APPROVE", "LINK_BROKEN");
