@@ -6,7 +6,10 @@ import org.jspecify.annotations.Nullable;
 
 /**
  * The current health of one catalogue link and its recent checks (newest first, at most {@link
- * #HISTORY}). The link-health topic is compacted and keyed by {@code resourceId}.
+ * #HISTORY}). The link-health topic is compacted and keyed by {@code resourceId}. It carries a
+ * link's health when the health changes (its state, run of failures or outcome), not after every
+ * check: the check times and history in its record may be older than linkcheck's own store, which
+ * {@code /api/link-health} serves.
  *
  * <p>Version 2 keeps the history as {@link PastCheck}s, which leave out the link's id and address
  * that the health already names: a full history was about 7.4 KB of JSON, written twice (store and

@@ -15,6 +15,7 @@ import java.util.regex.Pattern;
  * the logs see the real address.
  */
 record FetchTarget(URI uri, String host) {
+  private static final Pattern PORT = Pattern.compile("\\d{1,5}");
   private static final Pattern HOST_NAME = Pattern.compile("[a-z0-9_]([a-z0-9_-]*[a-z0-9_])?(\\.[a-z0-9_]([a-z0-9_-]*[a-z0-9_])?)*\\.?");
 
   static FetchTarget of(URI uri) throws FetchFailure {
@@ -88,7 +89,7 @@ record FetchTarget(URI uri, String host) {
     if (text.isEmpty()) {
       return "";
     }
-    if (!text.matches("\\d{1,5}") || Integer.parseInt(text) == 0 || Integer.parseInt(text) > 65535) {
+    if (!PORT.matcher(text).matches() || Integer.parseInt(text) == 0 || Integer.parseInt(text) > 65535) {
       throw invalid("the address " + uri + " has a port that is not valid: " + text);
     }
     return ":" + Integer.parseInt(text);

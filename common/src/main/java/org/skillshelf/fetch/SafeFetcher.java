@@ -1,5 +1,6 @@
 package org.skillshelf.fetch;
 
+import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
 import java.net.URI;
@@ -9,9 +10,11 @@ import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Objects;
 import java.util.Random;
 import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.stream.Collectors;
 import org.eclipse.jetty.client.HttpClient;
 import org.eclipse.jetty.client.ProxyAuthenticationProtocolHandler;
@@ -47,6 +50,8 @@ public final class SafeFetcher implements AutoCloseable {
 
   private final FetchSettings settings;
   private final MeterRegistry registry;
+  /** The meters of each outcome, looked up once: every fetch counts in them. */
+  private final Map<String, OutcomeMeters> meters = new ConcurrentHashMap<>();
   private final HttpClient client;
   private final RetryingExchange exchange;
 
@@ -128,10 +133,14 @@ public final class SafeFetcher implements AutoCloseable {
     return status >= 400 ? "client_error" : "success";
   }
 
+  private record OutcomeMeters(Counter requests, Timer duration) {}
+
   private void record(String outcome, long started) {
-    registry.counter("skillshelf.fetch.requests", "outcome", outcome).increment();
-    Timer.builder("skillshelf.fetch.duration").tag("outcome", outcome).register(registry)
-        .record(Duration.ofNanos(System.nanoTime() - started));
+    OutcomeMeters counted = meters.computeIfAbsent(outcome, o -> new OutcomeMeters(
+        registry.counter("skillshelf.fetch.requests", "outcome", o),
+        Timer.builder("skillshelf.fetch.duration").tag("outcome", o).register(registry)));
+    counted.requests().increment();
+    counted.duration().record(Duration.ofNanos(System.nanoTime() - started));
   }
 
   private static void logFailure(FetchRequest request, FetchFailure failure) {

@@ -48,6 +48,12 @@ public final class LinkcheckService implements StageService {
    */
   static final String APPLICATION_ID = "skillshelf-link-checks";
 
+  /**
+   * The topic that has every check's health (Kafka Streams' changelog of the health store), for
+   * those who must see each check: the link-health topic has only the changes.
+   */
+  public static final String EVERY_CHECK_TOPIC = APPLICATION_ID + "-" + LinkScheduleTopology.HEALTH_STORE + "-changelog";
+
   /** How long a host's robots.txt is trusted (RFC 9309 suggests at most a day). */
   static final Duration ROBOTS_CACHE = Duration.ofHours(24);
 

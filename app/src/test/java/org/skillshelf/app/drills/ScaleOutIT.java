@@ -30,6 +30,8 @@ import org.skillshelf.config.SkillshelfConfig;
 import org.skillshelf.events.LinkHealth;
 import org.skillshelf.kafka.KafkaClients;
 import org.skillshelf.kafka.Topics;
+import org.skillshelf.linkcheck.LinkcheckService;
+import org.skillshelf.linkcheck.schedule.LinkScheduleTopology;
 import org.skillshelf.runtime.SkillshelfProcess;
 import org.skillshelf.testing.Http;
 import org.skillshelf.testing.TestWeb;
@@ -185,11 +187,11 @@ class ScaleOutIT {
     return tally;
   }
 
-  /** The latest check time of every link checked so far, from the link-health topic. */
+  /** The latest check time of every link checked so far, from the topic of every check's health. */
   private static Map<String, Instant> lastChecks(KafkaClients kafka) {
     Map<String, Instant> last = new HashMap<>();
-    for (ConsumerRecord<String, byte[]> r : readAll(kafka, Topics.LINK_HEALTH.name())) {
-      LinkHealth health = Topics.LINK_HEALTH.serde().deserializer().deserialize(r.topic(), r.value());
+    for (ConsumerRecord<String, byte[]> r : readAll(kafka, LinkcheckService.EVERY_CHECK_TOPIC)) {
+      LinkHealth health = LinkScheduleTopology.health(r.value());
       if (health != null && health.lastCheckedAt() != null) {
         last.merge(health.resourceId(), health.lastCheckedAt(), (x, y) -> x.isAfter(y) ? x : y);
       }

@@ -82,7 +82,7 @@ public final class LinkChecker implements CheckRunner, AutoCloseable {
       LinkCheck check = probed.check();
       if (executor.isShutdown()) {
         // close() cancels the fetches in flight, and a cancelled fetch reads as CONNECTION_FAILED,
-        // which says nothing about the link. The schedule's store still has the link due, so whoever
+        // which says nothing about the link. The link's health still has it due, so whoever
         // runs its schedule next checks it again.
         listener.notChecked(Duration.ZERO, "the checker is stopping");
         return;

@@ -2,7 +2,6 @@ package org.skillshelf.linkcheck.schedule;
 
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -15,9 +14,10 @@ import org.jspecify.annotations.Nullable;
  * The links of one task ordered by when they are due, host by host, so that each tick reads only
  * the links that are due instead of every link in the schedule store, and gives every host with
  * links due its share at once: a host with a huge backlog takes its share and no more, and the
- * other hosts' links never wait behind it. It is derived state: the store stays the record, and
- * the index is rebuilt from it whenever the processor starts (after a restart or a rebalance, once
- * the store is restored), so it needs no changelog of its own. It keeps each link as scheduled, so
+ * other hosts' links never wait behind it. It is derived state: the stores stay the record (the
+ * links in the schedule store, their next check times in their healths), and the index is rebuilt
+ * from them whenever the processor starts (after a restart or a rebalance, once the stores are
+ * restored), so it needs no changelog of its own. It keeps each link as scheduled, so
  * that handing a link over reads no store: about two hundred bytes per link.
  */
 final class DueIndex {
@@ -28,18 +28,23 @@ final class DueIndex {
     }
   }
 
-  private record Entry(Instant due, ScheduledLink link) {
+  private record Entry(Instant due, ScheduledLink link) implements Comparable<Entry> {
     String key() {
       return link.resourceId();
     }
-  }
 
-  private static final Comparator<Entry> ORDER = Comparator.comparing(Entry::due).thenComparing(Entry::key);
+    /** Earliest first, then by key (written out: the index compares on every change of the schedule). */
+    @Override
+    public int compareTo(Entry other) {
+      int byTime = due.compareTo(other.due);
+      return byTime != 0 ? byTime : key().compareTo(other.key());
+    }
+  }
 
   /** One host's links, earliest first. */
   private static final class Host {
     final String name;
-    final NavigableSet<Entry> links = new TreeSet<>(ORDER);
+    final NavigableSet<Entry> links = new TreeSet<>();
 
     Host(String name) {
       this.name = name;
@@ -54,7 +59,10 @@ final class DueIndex {
 
   private final Map<String, Host> hosts = new HashMap<>();
   /** Hosts with links, by their earliest link; a host is taken out before its earliest link changes. */
-  private final NavigableSet<Host> byEarliest = new TreeSet<>(Comparator.comparing(Host::earliest).thenComparing(h -> h.name));
+  private final NavigableSet<Host> byEarliest = new TreeSet<>((a, b) -> {
+    int byTime = a.earliest().compareTo(b.earliest());
+    return byTime != 0 ? byTime : a.name.compareTo(b.name);
+  });
   private final Map<String, Indexed> entries = new HashMap<>();
 
   /** Records that {@code link}, on {@code host}, is due at {@code due}, replacing what was known of it. */

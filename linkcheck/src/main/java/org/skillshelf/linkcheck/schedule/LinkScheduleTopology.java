@@ -52,9 +52,10 @@ import org.skillshelf.linkcheck.health.HealthRules;
  * stores; the health holds the link's next check time. A wall-clock punctuator hands the links
  * that are due to a {@link CheckRunner} (the checks run on virtual threads in this process) and
  * applies the results that came back since the last tick: the link's health, with its next check
- * time, goes to the store and to the link-health topic. So a check costs two Kafka records; the
- * schedule store changes only when the link does, or when the page found fine differs from the
- * one known before. A check under way is known in memory only: if the instance dies first, the
+ * time, goes to the store, and to the link-health topic when it is news ({@link #isNews}). So a
+ * check of a healthy link that is still fine costs one Kafka record (the store's changelog), and
+ * one that changes the link's health two; the schedule store changes only when the link does, or
+ * when the page found fine differs from the one known before. A check under way is known in memory only: if the instance dies first, the
  * health still has the link due and the next owner checks it, so a restart or a rebalance neither
  * skips a link nor schedules it twice (a check may be made twice, which is harmless; its first
  * answer is then lost).
@@ -128,6 +129,24 @@ public final class LinkScheduleTopology {
    */
   public static @Nullable LinkHealth health(byte @Nullable [] stored) {
     return stored == null ? null : Topics.LINK_HEALTH.serde().deserializer().deserialize(Topics.LINK_HEALTH.name(), stored);
+  }
+
+  /**
+   * Whether a link's new health says something its last one did not, and so goes to the
+   * link-health topic: a first health, another state, address, run of failures or outcome. A
+   * healthy link found as it was is only written to the store (whose health also tells when it was
+   * checked): the topic's record for it still tells the catalogue all there is to tell, and most
+   * checks are of such links.
+   */
+  static boolean isNews(@Nullable LinkHealth before, LinkHealth after) {
+    if (before == null || before.state() != after.state() || !before.url().equals(after.url())
+        || before.consecutiveFailures() != after.consecutiveFailures()) {
+      return true;
+    }
+    LinkCheck was = before.lastOutcome();
+    LinkCheck is = after.lastOutcome();
+    return was == null || is == null || was.outcome() != is.outcome() || was.status() != is.status()
+        || !Objects.equals(was.finalUrl(), is.finalUrl());
   }
 
   /** Re-keys catalogue links by host, remembering each link's host to tell the old one when it leaves. */
@@ -293,18 +312,21 @@ public final class LinkScheduleTopology {
     }
 
     /**
-     * Writes the link's new health, which holds its next check time; the schedule store is written
-     * only when the page found fine is not the one known before.
+     * Writes the link's new health, which holds its next check time, and publishes it if it is news;
+     * the schedule store is written only when the page found fine is not the one known before.
      */
     private void recordCheck(Finished done, LinkCheck check, long wallClock) {
       ScheduledLink link = done.link();
       String key = link.resourceId();
       Duration wait = check.outcome().isSuccess() ? jittered(settings.interval()) : jittered(settings.interval().dividedBy(4));
       Instant next = check.checkedAt().plus(wait);
-      LinkHealth updated = settings.rules().apply(LinkScheduleTopology.health(health().get(key)), check).withNextCheckAt(next);
+      LinkHealth before = LinkScheduleTopology.health(health().get(key));
+      LinkHealth updated = settings.rules().apply(before, check).withNextCheckAt(next);
       byte[] stored = Topics.LINK_HEALTH.serde().serializer().serialize(Topics.LINK_HEALTH.name(), updated);
       health().put(key, stored);
-      context().forward(new Record<>(key, stored, wallClock));
+      if (isNews(before, updated)) {
+        context().forward(new Record<>(key, stored, wallClock));
+      }
       if (done.goodBody() != link.knownGoodBody()) {
         link = link.withKnownGoodBody(done.goodBody());
         schedule().put(key, link);

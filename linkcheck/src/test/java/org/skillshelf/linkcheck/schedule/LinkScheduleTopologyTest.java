@@ -1,6 +1,7 @@
 package org.skillshelf.linkcheck.schedule;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.tuple;
 
 import java.nio.file.Path;
 import java.time.Duration;
@@ -132,7 +133,39 @@ class LinkScheduleTopologyTest {
       assertThat(checks.taken()).as("nothing early in cycle %d", cycle).isEmpty();
       advance(INTERVAL.multipliedBy(3).dividedBy(10).minusSeconds(31)); // past the latest due time
     }
-    assertThat(health.readValuesToList()).hasSize(3).allSatisfy(h -> assertThat(h.state()).isEqualTo(LinkState.HEALTHY));
+    assertThat(stored("r1").history()).as("every check in the store").hasSize(3);
+    assertThat(health.readValuesToList()).as("only the first health is news").singleElement()
+        .satisfies(h -> assertThat(h.state()).isEqualTo(LinkState.HEALTHY));
+  }
+
+  @Test
+  void aHealthIsPublishedWhenItIsNewsAndOnlyStoredOtherwise() {
+    catalogue.pipeInput("r1", record("r1", "https://example.org/a"));
+    CheckOutcome[] outcomes = {CheckOutcome.OK, CheckOutcome.OK, CheckOutcome.NOT_FOUND, CheckOutcome.NOT_FOUND, CheckOutcome.OK,
+        CheckOutcome.OK};
+    for (CheckOutcome outcome : outcomes) {
+      advance(INTERVAL.plus(INTERVAL.dividedBy(5)));
+      answer(checks.taken().getFirst(), outcome);
+    }
+    assertThat(stored("r1").history()).hasSize(outcomes.length);
+    assertThat(health.readValuesToList()).extracting(LinkHealth::state, LinkHealth::consecutiveFailures).containsExactly(
+        tuple(LinkState.HEALTHY, 0), tuple(LinkState.DEGRADED, 1),
+        tuple(LinkState.BROKEN, 2), tuple(LinkState.HEALTHY, 0));
+  }
+
+  @Test
+  void aHealthyLinkThatNowRedirectsElsewhereIsNews() {
+    var ok = new LinkCheck(LinkCheck.VERSION, "r1", "https://example.org/a", CheckOutcome.OK, 200, "https://example.org/a", 5, null, T0);
+    var rules = new HealthRules(2, Duration.ZERO);
+    LinkHealth before = rules.apply(null, ok);
+    assertThat(LinkScheduleTopology.isNews(before, rules.apply(before, ok))).isFalse();
+    var moved = new LinkCheck(LinkCheck.VERSION, "r1", "https://example.org/a", CheckOutcome.REDIRECTED, 200, "https://example.org/b",
+        5, null, T0);
+    assertThat(LinkScheduleTopology.isNews(before, rules.apply(before, moved))).isTrue();
+  }
+
+  private LinkHealth stored(String id) {
+    return LinkScheduleTopology.health(driver.<String, byte[]>getKeyValueStore(LinkScheduleTopology.HEALTH_STORE).get(id));
   }
 
   @Test
