@@ -1,23 +1,26 @@
 package org.skillshelf.fetch;
 
 import java.io.IOException;
-import java.io.InputStream;
+import java.io.ByteArrayInputStream;
 import java.net.URI;
+import java.nio.ByteBuffer;
 import java.nio.charset.Charset;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.eclipse.jetty.client.HttpClient;
-import org.eclipse.jetty.client.InputStreamResponseListener;
 import org.eclipse.jetty.client.Request;
 import org.eclipse.jetty.client.Response;
+import org.eclipse.jetty.client.Result;
 import org.eclipse.jetty.http.HttpField;
 import org.eclipse.jetty.http.HttpHeader;
 import org.jspecify.annotations.Nullable;
@@ -29,6 +32,7 @@ final class Exchange {
   private static final long GRACE_MILLIS = 1000;
   private static final String ACCEPT = "text/html,application/xhtml+xml,application/xml;q=0.9,*/*;q=0.8";
   private static final byte[] NO_BODY = new byte[0];
+  private static final int FIRST_BUFFER = 8 * 1024;
   private static final long REDIRECT_BODY_TO_DISCARD = 16 * 1024;
 
   private final HttpClient client;
@@ -44,8 +48,9 @@ final class Exchange {
   }
 
   /**
-   * Sends the request and reads the response. The body of a redirect about to be followed is not
-   * read: nobody will look at it.
+   * Sends the request and reads the response whole, within the caps, as it arrives on the client's
+   * threads: the caller is woken once, when the answer is complete. The body of a redirect about to
+   * be followed is not kept: nobody will look at it.
    */
   Answer perform(FetchTarget target, HttpMethod method, boolean followingRedirects, Deadline deadline) throws FetchFailure {
     long budget = deadline.remaining().toMillis();
@@ -60,25 +65,28 @@ final class Exchange {
         .headers(headers -> headers
             .put(HttpHeader.ACCEPT, ACCEPT)
             .put(HttpHeader.ACCEPT_ENCODING, "gzip, deflate"));
-    InputStreamResponseListener listener = new InputStreamResponseListener();
+    BufferedResponse listener = new BufferedResponse(method, followingRedirects);
     request.send(listener);
-    Response response = awaitHeaders(request, listener, budget, target.host());
-    try (InputStream body = listener.getInputStream()) {
-      return answer(response, body, method, followingRedirects);
+    Response response = await(request, listener, budget, target.host());
+    Answer head = head(response);
+    if (method == HttpMethod.HEAD || followingRedirects && head.isRedirect()) {
+      return head;
+    }
+    try {
+      byte[] wire = listener.body();
+      byte[] bytes = bodyReader.undeclaredGzip(
+          bodyReader.read(new ByteArrayInputStream(wire), response.getHeaders().getValuesList(HttpHeader.CONTENT_ENCODING)),
+          head.mediaType());
+      return new Answer(head.status(), head.headers(), head.mediaType(), head.declaredCharset(), bytes);
     } catch (IOException e) {
-      response.abort(e);
       throw classifier.classify(e, target.host());
-    } catch (FetchFailure e) {
-      response.abort(e);
-      throw e;
     }
   }
 
-  private Response awaitHeaders(Request request, InputStreamResponseListener listener, long budget, String host)
-      throws FetchFailure {
+  private Response await(Request request, BufferedResponse listener, long budget, String host) throws FetchFailure {
     try {
       // Jetty enforces the total timeout itself; the grace only guards against a missed wake-up.
-      return listener.get(budget + GRACE_MILLIS, TimeUnit.MILLISECONDS);
+      return listener.done.get(budget + GRACE_MILLIS, TimeUnit.MILLISECONDS);
     } catch (TimeoutException e) {
       request.abort(e);
       throw classifier.totalTimeout();
@@ -91,42 +99,89 @@ final class Exchange {
     }
   }
 
-  private Answer answer(Response response, InputStream body, HttpMethod method, boolean followingRedirects)
-      throws FetchFailure, IOException {
-    Map<String, List<String>> headers = headers(response);
+  private static Answer head(Response response) {
     String contentType = response.getHeaders().get(HttpHeader.CONTENT_TYPE);
-    String mediaType = mediaType(contentType);
-    Charset charset = charset(contentType);
-    Answer head = new Answer(response.getStatus(), headers, mediaType, charset, NO_BODY);
-    long declaredLength = response.getHeaders().getLongField(HttpHeader.CONTENT_LENGTH);
-    if (method == HttpMethod.HEAD) {
-      return head;
-    }
-    if (followingRedirects && head.isRedirect()) {
-      discardSmallBody(body, declaredLength);
-      return head;
-    }
-    checkContentType(head);
-    if (declaredLength > settings.maxBytes()) {
-      throw bodyReader.tooLarge();
-    }
-    byte[] bytes = bodyReader.undeclaredGzip(
-        bodyReader.read(body, response.getHeaders().getValuesList(HttpHeader.CONTENT_ENCODING)), mediaType);
-    return new Answer(head.status(), headers, mediaType, charset, bytes);
+    return new Answer(response.getStatus(), headers(response), mediaType(contentType), charset(contentType), NO_BODY);
   }
 
   /**
-   * Reads and drops a redirect's short, announced body so the connection can carry the next
-   * request; anything else is left unread, and closing the stream then drops the connection.
+   * Collects a response on the client's threads and completes {@link #done} with it. What is not
+   * wanted is refused as soon as the headers tell (a type not allowed, a declared length over the
+   * cap) or the bytes pass the cap, by aborting the response with the {@link FetchFailure} to
+   * report. A redirect's short announced body is read and dropped so that the connection can carry
+   * the next request; a longer one is left unread, which drops the connection.
    */
-  private static void discardSmallBody(InputStream body, long declaredLength) {
-    if (declaredLength < 0 || declaredLength > REDIRECT_BODY_TO_DISCARD) {
-      return;
+  private final class BufferedResponse implements Response.Listener {
+    /** Aborts a redirect whose body is not worth reading; the redirect itself is the answer. */
+    private static final Exception LEFT_UNREAD = new Exception("a redirect's body, left unread");
+
+    final CompletableFuture<Response> done = new CompletableFuture<>();
+    private final HttpMethod method;
+    private final boolean followingRedirects;
+    private boolean dropBody;
+    private byte[] buffer = NO_BODY;
+    private int size;
+
+    BufferedResponse(HttpMethod method, boolean followingRedirects) {
+      this.method = method;
+      this.followingRedirects = followingRedirects;
     }
-    try {
-      body.skipNBytes(declaredLength);
-    } catch (IOException ignored) {
-      // The redirect is already in hand; a body that fails to arrive changes nothing.
+
+    @Override
+    public void onHeaders(Response response) {
+      if (method == HttpMethod.HEAD) {
+        return;
+      }
+      Answer head = head(response);
+      long declaredLength = response.getHeaders().getLongField(HttpHeader.CONTENT_LENGTH);
+      if (followingRedirects && head.isRedirect()) {
+        dropBody = true;
+        if (declaredLength < 0 || declaredLength > REDIRECT_BODY_TO_DISCARD) {
+          response.abort(LEFT_UNREAD);
+        }
+        return;
+      }
+      try {
+        checkContentType(head);
+        if (declaredLength > settings.maxBytes()) {
+          throw bodyReader.tooLarge();
+        }
+        buffer = new byte[(int) Math.min(Math.max(declaredLength, FIRST_BUFFER), settings.maxBytes() + 1)];
+      } catch (FetchFailure refused) {
+        response.abort(refused);
+      }
+    }
+
+    @Override
+    public void onContent(Response response, ByteBuffer content) {
+      if (dropBody) {
+        return;
+      }
+      int length = content.remaining();
+      if ((long) size + length > settings.maxBytes()) {
+        response.abort(bodyReader.tooLarge());
+        return;
+      }
+      if (size + length > buffer.length) {
+        buffer = Arrays.copyOf(buffer, (int) Math.min(settings.maxBytes() + 1, Math.max(2L * buffer.length, size + length)));
+      }
+      content.get(buffer, size, length);
+      size += length;
+    }
+
+    @Override
+    public void onComplete(Result result) {
+      Throwable failure = result.getResponseFailure() != null ? result.getResponseFailure() : result.getRequestFailure();
+      if (failure == null || failure == LEFT_UNREAD) {
+        done.complete(result.getResponse());
+      } else {
+        done.completeExceptionally(failure);
+      }
+    }
+
+    /** The body's bytes; once {@link #done} has completed. */
+    byte[] body() {
+      return size == buffer.length ? buffer : Arrays.copyOf(buffer, size);
     }
   }
 

@@ -105,6 +105,10 @@ final class MisbehavingServer implements AutoCloseable {
       case "/endless" -> endless(exchange);
       case "/bomb" -> gzipBomb(exchange);
       case "/declared-huge" -> declaredHuge(exchange);
+      case "/redirect-with-long-body" -> {
+        exchange.getResponseHeaders().set("Location", "/ok");
+        send(exchange, 302, "text/html", new byte[256 * 1024]);
+      }
       case "/gzip" -> compressed(exchange, "gzip");
       case "/deflate" -> compressed(exchange, "deflate");
       case "/gzip-undeclared" -> send(exchange, 200, "text/html", gzip("<p>compressed but not labelled so</p>"));

@@ -5,6 +5,9 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import java.io.IOException;
+import java.net.InetAddress;
+import java.net.ServerSocket;
+import java.net.Socket;
 import java.net.URI;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
@@ -189,6 +192,35 @@ class SafeFetcherTest {
     assertThat(assertFailure(fetcher(s -> s), FetchRequest.get(server.uri("/endless")), Reason.TOO_LARGE).curatorMessage())
         .isEqualTo("the page is larger than 20 MB");
     assertThat(Duration.ofNanos(System.nanoTime() - started)).isLessThan(Duration.ofSeconds(10));
+  }
+
+  @Test
+  void reportsABodyCutShortAsAFailedConnection() throws IOException {
+    try (ServerSocket hangsUp = new ServerSocket(0, 1, InetAddress.getByName("127.0.0.1"))) {
+      Thread.ofVirtual().start(() -> {
+        while (!hangsUp.isClosed()) { // every attempt, retries included
+          try (Socket client = hangsUp.accept()) {
+            client.getInputStream().read(new byte[4096]); // the request, unread beyond this
+            client.getOutputStream().write(("HTTP/1.1 200 OK\r\nContent-Type: text/html\r\nContent-Length: 1024\r\n\r\n"
+                + "<p>a hundred bytes, not the kilobyte announced" + "!".repeat(54)).getBytes(StandardCharsets.US_ASCII));
+          } catch (IOException closedOrDropped) {
+            // the test's assertion tells what the fetcher made of it
+          }
+        }
+      });
+      URI cutShort = URI.create("http://127.0.0.1:" + hangsUp.getLocalPort() + "/cut-short");
+
+      assertThat(assertFailure(fetcher(s -> s), FetchRequest.get(cutShort), Reason.CONNECTION_FAILED).curatorMessage())
+          .isEqualTo("the connection to 127.0.0.1 failed or was closed early");
+    }
+  }
+
+  @Test
+  void followsARedirectWithoutReadingItsLongBody() throws FetchFailure {
+    FetchResult result = fetcher(s -> s.withMaxBytes(1024, 1024)).fetch(FetchRequest.get(server.uri("/redirect-with-long-body")));
+
+    assertThat(result.status()).as("the 256 KB body, over the 1 KB cap, is not read").isEqualTo(200);
+    assertThat(result.finalUri()).isEqualTo(server.uri("/ok"));
   }
 
   @Test
