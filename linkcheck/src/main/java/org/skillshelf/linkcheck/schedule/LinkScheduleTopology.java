@@ -55,10 +55,10 @@ import org.skillshelf.linkcheck.health.HealthRules;
  * time, goes to the store, and to the link-health topic when it is news ({@link #isNews}). So a
  * check of a healthy link that is still fine costs one Kafka record (the store's changelog), and
  * one that changes the link's health two; the schedule store changes only when the link does, or
- * when the page found fine differs from the one known before. A check under way is known in memory only: if the instance dies first, the
- * health still has the link due and the next owner checks it, so a restart or a rebalance neither
- * skips a link nor schedules it twice (a check may be made twice, which is harmless; its first
- * answer is then lost).
+ * when the page found fine differs from the one known before. A check under way is known in memory
+ * only: if the instance dies first, the health still has the link due and the next owner checks
+ * it, so a restart or a rebalance neither skips a link nor schedules it twice (a check may be made
+ * twice, which is harmless; its first answer is then lost).
  *
  * <p>Each tick reads only the links that are due, from an in-memory {@link DueIndex} rebuilt from the
  * stores when the task starts. It hands over no more than the checker can hold ({@link
@@ -136,7 +136,9 @@ public final class LinkScheduleTopology {
    * link-health topic: a first health, another state, address, run of failures or outcome. A
    * healthy link found as it was is only written to the store (whose health also tells when it was
    * checked): the topic's record for it still tells the catalogue all there is to tell, and most
-   * checks are of such links.
+   * checks are of such links. (When a link moves to another host, the old host's tombstone may
+   * reach the topic after the new host's first health; the catalogue ignores tombstones, and a
+   * link in trouble is news at every check, so nothing downstream stays wrong past its next check.)
    */
   static boolean isNews(@Nullable LinkHealth before, LinkHealth after) {
     if (before == null || before.state() != after.state() || !before.url().equals(after.url())
@@ -225,7 +227,10 @@ public final class LinkScheduleTopology {
       this.health = context.getStateStore(HEALTH_STORE);
       long started = System.nanoTime();
       try (KeyValueIterator<String, ScheduledLink> all = schedule().all()) {
-        all.forEachRemaining(kv -> index.put(kv.value, kv.value.dueAt(LinkScheduleTopology.health(health().get(kv.key))), hostKey(kv.value.url())));
+        all.forEachRemaining(kv -> {
+          ScheduledLink link = kv.value;
+          index.put(link, link.dueAt(LinkScheduleTopology.health(health().get(kv.key))), hostKey(link.url()));
+        });
       }
       LOG.info("Link schedule task {}: {} links read in {} ms", context.taskId(), index.size(),
           Duration.ofNanos(System.nanoTime() - started).toMillis());

@@ -44,7 +44,8 @@ record LinkTable(List<LinkHealth> links, int dueNow) {
   }
 
   static LinkHealth unchecked(ScheduledLink link) {
-    return new LinkHealth(LinkHealth.VERSION, link.resourceId(), link.url(), LinkState.UNCHECKED, 0, null, null, null, null, List.of(), null);
+    return new LinkHealth(LinkHealth.VERSION, link.resourceId(), link.url(), LinkState.UNCHECKED, 0, null, null, null, null, List.of(),
+        link.firstCheckAt());
   }
 
   /** The links matching both filters (either may be null for "any"). */

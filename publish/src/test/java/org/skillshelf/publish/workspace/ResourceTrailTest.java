@@ -38,7 +38,8 @@ class ResourceTrailTest {
   private static LinkHealth health(LinkState state, CheckOutcome outcome, int status, int minute) {
     Instant at = T0.plusSeconds(60L * minute);
     var check = new LinkCheck(LinkCheck.VERSION, "r-1", "https://example.org/a", outcome, status, null, 12, null, at);
-    return new LinkHealth(LinkHealth.VERSION, "r-1", "https://example.org/a", state, 0, null, at, null, check, List.of(LinkHealth.PastCheck.of(check)), null);
+    return new LinkHealth(LinkHealth.VERSION, "r-1", "https://example.org/a", state, 0, null, at, null, check, List.of(LinkHealth.PastCheck.of(check)),
+        null);
   }
 
   @Test
@@ -77,7 +78,8 @@ class ResourceTrailTest {
 
   @Test
   void aHealthWithoutACheckTimeIsDatedWhenItWasWritten() {
-    var unchecked = new LinkHealth(LinkHealth.VERSION, "r-1", "https://example.org/a", LinkState.UNCHECKED, 0, null, null, null, null, List.of(), null);
+    var unchecked = new LinkHealth(LinkHealth.VERSION, "r-1", "https://example.org/a", LinkState.UNCHECKED, 0, null, null, null, null, List.of(),
+        null);
     trail.linkHealth(unchecked, T0.plusSeconds(5));
     assertThat(trail.eventsFor("r-1")).containsExactly(new Event("LINK_UNCHECKED", T0.plusSeconds(5), null, null, null));
   }
