@@ -1,5 +1,5 @@
 # One image per service: docker build --build-arg SERVICE=ingest -t skillshelf-ingest .
-# SERVICE is one of ingest, enrich, linkcheck, publish (app builds the all-in-one image).
+# SERVICE is one of ingest, enrich, linkcheck, publish (the all-in-one app runs with ./skillshelf run).
 FROM maven:3.9-eclipse-temurin-25 AS build
 WORKDIR /src
 COPY . .
