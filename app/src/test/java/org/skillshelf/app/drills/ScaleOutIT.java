@@ -21,6 +21,7 @@ import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 import org.apache.kafka.common.serialization.StringDeserializer;
+import org.awaitility.core.ConditionTimeoutException;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.skillshelf.app.ChildInstance;
@@ -101,9 +102,30 @@ class ScaleOutIT {
       await().atMost(PATIENCE).untilAsserted(() -> assertThat(lastChecks(kafka)).allSatisfy((id, at) -> assertThat(at).isAfter(killedAt)));
       System.out.printf("scale-out drill: every published link checked again %.1f s after the kill%n",
           Duration.between(killedAt, Instant.now()).toMillis() / 1000.0);
+    } catch (AssertionError | ConditionTimeoutException failed) {
+      throw new AssertionError(failed.getMessage() + workersTroubles(), failed);
     } finally {
       hosts.forEach(TestWeb::close);
     }
+  }
+
+  /**
+   * The workers' warnings and errors, the last of them: their logs are in the test's temporary
+   * folder, gone after the run, and a failure on a busy CI machine is rare enough to need them.
+   */
+  private String workersTroubles() {
+    StringBuilder troubles = new StringBuilder();
+    for (String worker : List.of("worker-a", "worker-b")) {
+      troubles.append("\n--- ").append(worker).append(": its last warnings and errors ---");
+      try (var lines = Files.lines(dir.resolve(worker + ".log"))) {
+        List<String> noted = lines.filter(line -> line.contains(" WARN ") || line.contains(" ERROR ")).toList();
+        noted.subList(Math.max(0, noted.size() - 40), noted.size())
+            .forEach(line -> troubles.append('\n').append(line, 0, Math.min(line.length(), 400)));
+      } catch (java.io.IOException | java.io.UncheckedIOException e) {
+        troubles.append("\n(its log could not be read: ").append(e.getMessage()).append(')');
+      }
+    }
+    return troubles.toString();
   }
 
   private Map<String, String> settings(EmbeddedKafkaBroker broker, String name, String services) {
