@@ -2,7 +2,6 @@ package org.skillshelf.fetch;
 
 import java.io.BufferedInputStream;
 import java.io.ByteArrayInputStream;
-import java.io.FilterInputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.util.ArrayList;
@@ -13,14 +12,13 @@ import java.util.Locale;
 import java.util.zip.GZIPInputStream;
 import java.util.zip.Inflater;
 import java.util.zip.InflaterInputStream;
-import java.util.zip.ZipException;
 import org.jspecify.annotations.Nullable;
 import org.skillshelf.fetch.FetchFailure.Reason;
 
 /**
- * Reads a response body while counting: wire bytes stop at {@code maxBytes}, decompressed bytes
- * at {@code maxDecompressedBytes}. Reading stops the moment a cap is passed, so an endless body or
- * a gzip bomb costs at most one cap of memory.
+ * Decodes a response body within the caps: the wire bytes come already held to {@code maxBytes}
+ * (the exchange refuses them as they arrive, see {@link #tooLarge()}), and decompressing stops the
+ * moment {@code maxDecompressedBytes} is passed, so a gzip bomb costs at most one cap of memory.
  */
 final class BodyReader {
   private static final int CHUNK = 16 * 1024;
@@ -34,35 +32,24 @@ final class BodyReader {
     this.maxDecompressedBytes = maxDecompressedBytes;
   }
 
-  /** Thrown from inside the stream chain when the wire cap is passed. */
-  static final class WireCapPassed extends IOException {
-    private static final long serialVersionUID = 1L;
-
-    WireCapPassed() {
-      super("wire cap passed", null);
-    }
-  }
-
   /**
-   * The body, decoded per {@code contentEncodings} (the header values, in the order applied).
+   * The body, decoded per {@code contentEncodings} (the header values, in the order applied); the
+   * wire bytes themselves when there is nothing to undo.
    *
-   * @throws FetchFailure TOO_LARGE, DECOMPRESSION_BOMB or PROTOCOL_ERROR
-   * @throws IOException when the connection fails mid-body
+   * @throws FetchFailure DECOMPRESSION_BOMB or PROTOCOL_ERROR
    */
-  byte[] read(InputStream wire, List<String> contentEncodings) throws FetchFailure, IOException {
+  byte[] decode(byte[] wire, List<String> contentEncodings) throws FetchFailure {
     List<String> codings = codings(contentEncodings);
-    InputStream decoded = new CountingStream(wire, maxBytes);
+    if (codings.isEmpty()) {
+      return wire;
+    }
+    InputStream decoded = new ByteArrayInputStream(wire);
     try {
       for (String coding : codings) {
         decoded = decoder(coding, decoded);
       }
-      return drain(decoded, codings.isEmpty() ? maxBytes : maxDecompressedBytes, !codings.isEmpty());
-    } catch (WireCapPassed e) {
-      throw tooLarge();
-    } catch (ZipException | java.io.EOFException e) {
-      if (codings.isEmpty()) {
-        throw e;
-      }
+      return drain(decoded, maxDecompressedBytes);
+    } catch (IOException e) { // ZipException, EOFException: nothing else can fail reading bytes in memory
       throw new FetchFailure(Reason.PROTOCOL_ERROR, "the server sent compressed content that is damaged");
     } finally {
       // Ends native inflaters now rather than at garbage collection.
@@ -85,7 +72,7 @@ final class BodyReader {
     InputStream decoded = null;
     try {
       decoded = new GZIPInputStream(new ByteArrayInputStream(body), CHUNK);
-      return drain(decoded, maxDecompressedBytes, true);
+      return drain(decoded, maxDecompressedBytes);
     } catch (IOException damaged) {
       return body;
     } finally {
@@ -118,7 +105,7 @@ final class BodyReader {
     return new FetchFailure(Reason.TOO_LARGE, "the page is larger than " + Wording.size(maxBytes));
   }
 
-  private byte[] drain(InputStream in, long cap, boolean decompressing) throws IOException, FetchFailure {
+  private static byte[] drain(InputStream in, long cap) throws IOException, FetchFailure {
     // Read straight into one buffer that doubles as needed: most pages are a few kilobytes, and a
     // fixed chunk, a growing copy and a final copy allocated ten times the page.
     byte[] buffer = new byte[FIRST_BUFFER];
@@ -126,10 +113,7 @@ final class BodyReader {
     for (int n = in.read(buffer, 0, buffer.length); n >= 0; n = in.read(buffer, total, buffer.length - total)) {
       total += n;
       if (total > cap) {
-        throw decompressing
-            ? new FetchFailure(Reason.DECOMPRESSION_BOMB,
-                "the page expands to more than " + Wording.size(cap) + " when decompressed")
-            : tooLarge();
+        throw new FetchFailure(Reason.DECOMPRESSION_BOMB, "the page expands to more than " + Wording.size(cap) + " when decompressed");
       }
       if (total == buffer.length) {
         buffer = Arrays.copyOf(buffer, (int) Math.min(Math.min(cap + 1, Integer.MAX_VALUE - 8), 2L * buffer.length));
@@ -185,41 +169,5 @@ final class BodyReader {
         }
       }
     };
-  }
-
-  /** Counts wire bytes and fails as soon as there are more than the cap. */
-  private static final class CountingStream extends FilterInputStream {
-    private final long cap;
-    private long count;
-
-    CountingStream(InputStream in, long cap) {
-      super(in);
-      this.cap = cap;
-    }
-
-    @Override
-    public int read() throws IOException {
-      int b = super.read();
-      if (b >= 0) {
-        count(1);
-      }
-      return b;
-    }
-
-    @Override
-    public int read(byte[] buffer, int offset, int length) throws IOException {
-      int n = super.read(buffer, offset, length);
-      if (n > 0) {
-        count(n);
-      }
-      return n;
-    }
-
-    private void count(int n) throws WireCapPassed {
-      count += n;
-      if (count > cap) {
-        throw new WireCapPassed();
-      }
-    }
   }
 }

@@ -1,7 +1,5 @@
 package org.skillshelf.fetch;
 
-import java.io.IOException;
-import java.io.ByteArrayInputStream;
 import java.net.URI;
 import java.nio.ByteBuffer;
 import java.nio.charset.Charset;
@@ -68,19 +66,13 @@ final class Exchange {
     BufferedResponse listener = new BufferedResponse(method, followingRedirects);
     request.send(listener);
     Response response = await(request, listener, budget, target.host());
-    Answer head = head(response);
+    Answer head = listener.head != null ? listener.head : head(response);
     if (method == HttpMethod.HEAD || followingRedirects && head.isRedirect()) {
       return head;
     }
-    try {
-      byte[] wire = listener.body();
-      byte[] bytes = bodyReader.undeclaredGzip(
-          bodyReader.read(new ByteArrayInputStream(wire), response.getHeaders().getValuesList(HttpHeader.CONTENT_ENCODING)),
-          head.mediaType());
-      return new Answer(head.status(), head.headers(), head.mediaType(), head.declaredCharset(), bytes);
-    } catch (IOException e) {
-      throw classifier.classify(e, target.host());
-    }
+    byte[] bytes = bodyReader.undeclaredGzip(
+        bodyReader.decode(listener.body(), response.getHeaders().getValuesList(HttpHeader.CONTENT_ENCODING)), head.mediaType());
+    return new Answer(head.status(), head.headers(), head.mediaType(), head.declaredCharset(), bytes);
   }
 
   private Response await(Request request, BufferedResponse listener, long budget, String host) throws FetchFailure {
@@ -116,6 +108,8 @@ final class Exchange {
     private static final Exception LEFT_UNREAD = new Exception("a redirect's body, left unread");
 
     final CompletableFuture<Response> done = new CompletableFuture<>();
+    /** The response without its body, as its headers came; read once {@link #done} has completed. */
+    @Nullable Answer head;
     private final HttpMethod method;
     private final boolean followingRedirects;
     private boolean dropBody;
@@ -129,10 +123,11 @@ final class Exchange {
 
     @Override
     public void onHeaders(Response response) {
+      Answer head = head(response);
+      this.head = head;
       if (method == HttpMethod.HEAD) {
         return;
       }
-      Answer head = head(response);
       long declaredLength = response.getHeaders().getLongField(HttpHeader.CONTENT_LENGTH);
       if (followingRedirects && head.isRedirect()) {
         dropBody = true;

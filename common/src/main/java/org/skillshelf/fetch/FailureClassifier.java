@@ -54,7 +54,6 @@ final class FailureClassifier {
       case UnknownHostException unknown -> new FetchFailure(Reason.DNS_FAILURE, "the host name " + host + " could not be found");
       case SSLException tls -> new FetchFailure(Reason.TLS_ERROR, "the secure connection to " + host + " failed: " + tls.getMessage());
       case CertificateException cert -> new FetchFailure(Reason.TLS_ERROR, "the certificate of " + host + " is not valid");
-      case BodyReader.WireCapPassed cap -> new FetchFailure(Reason.TOO_LARGE, "the page is larger than " + Wording.size(settings.maxBytes()));
       case TimeoutException timeout -> timeout(t);
       case SocketTimeoutException timeout -> timeout(t);
       case InterruptedByTimeoutException timeout -> timeout(t);
