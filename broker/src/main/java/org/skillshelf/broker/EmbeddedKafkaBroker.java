@@ -140,6 +140,12 @@ public final class EmbeddedKafkaBroker implements AutoCloseable {
     p.setProperty("log.segment.bytes", String.valueOf(64 * 1024 * 1024));
     p.setProperty("log.cleaner.dedupe.buffer.size", String.valueOf(8 * 1024 * 1024));
     p.setProperty("log.retention.check.interval.ms", "300000");
+    // Exactly-once streams start a transaction as soon as the last one is committed. Until the last
+    // one's markers are written (slower on a busy machine), a produce to a partition of the new one
+    // waits: by default, 100 ms at most, after which the producer retries with growing back-off and
+    // can fall into a run of OUT_OF_ORDER_SEQUENCE retries that holds every stream thread's commit.
+    // Waiting here instead keeps the producer's batches in order.
+    p.setProperty("add.partitions.to.txn.retry.backoff.max.ms", "2000");
     return p;
   }
 
