@@ -43,8 +43,9 @@ import org.skillshelf.runtime.SkillshelfProcess;
 /**
  * Full link-check cycles of a simulated web: N catalogue records linking to pages on H hosts (a
  * {@link SimulatedWeb} in a process of its own, as real sites are elsewhere), every answer delayed
- * 50 ms. Cycle 1 runs from the first record published until every link has a health; cycle 2 from
- * the moment every link falls due again until every link has been checked again. The politeness
+ * 50 ms. Cycle 1 runs from the first record published until every link has a health; each later
+ * cycle from the moment every link falls due again until every link has been checked again, up to
+ * cycle 31, when every link has a full history of 30 checks. The politeness
  * bound is what the per-host limit alone allows: the busiest host's requests ÷ 2 × 50 ms.
  * In the same run, Debian's {@code linkchecker} (when installed) checks the same list.
  *
@@ -55,6 +56,11 @@ import org.skillshelf.runtime.SkillshelfProcess;
  */
 public final class LinkcheckBenchmark {
   private static final int PER_HOST = 2;
+  /**
+   * The cycle shown as a running checker's: by then every link has a full history of checks, which
+   * each check reads and writes again.
+   */
+  private static final int STEADY_CYCLE = 1 + LinkHealth.HISTORY;
   /** Long enough that no link comes due twice within a cycle. */
   private static final Duration INTERVAL = Duration.ofDays(1);
   private static final int CORES = Runtime.getRuntime().availableProcessors();
@@ -93,10 +99,11 @@ public final class LinkcheckBenchmark {
   }
 
   /**
-   * Two full cycles of one checker process. The first is cold: the links are published to a
-   * checker that has checked nothing yet, so it includes the JIT's warm-up and the catalogue's
-   * arrival. Then the checker's clock leaps past every link's next check, so that all links are
-   * due at once again, and the second cycle measures what a running checker does in a full cycle.
+   * Full cycles of one checker process. The first is cold: the links are published to a checker
+   * that has checked nothing yet, so it includes the JIT's warm-up and the catalogue's arrival.
+   * Then, cycle after cycle, the checker's clock leaps past every link's next check, so that all
+   * links are due at once again. Cycle 2 is the first warm one; cycle 31, when every link's history
+   * of checks is full, measures what a checker that has run a while does in a full cycle.
    * Returns the first cycle's seconds, the fair comparison with a link checker started afresh.
    */
   private static double checkWithSkillshelf(WebProcess web, List<String> urls, Duration delay) throws Exception {
@@ -123,17 +130,31 @@ public final class LinkcheckBenchmark {
         health.seekToBeginning(parts);
         System.out.printf("cycle 1, cold: %d links published to a checker that has checked nothing yet (host gap %s, global "
             + "concurrency %d)%n", urls.size(), tuning.hostGap(), tuning.globalConcurrency());
-        double cold = cycle(urls.size(), health, web, () -> publish(publisher, urls), h -> h.lastCheckedAt() != null);
+        double cold = cycle(urls.size(), health, web, () -> publish(publisher, urls), h -> h.lastCheckedAt() != null, true);
         report("skillshelf linkcheck, cycle 1 (cold)", cold, web.stats(), delay);
         Map<String, Long> offsets = printTopicOffsets(health, urls.size(), "cycle 1", Map.of());
-        web.reset();
         // Past the latest jittered next check (interval + 10 %) of every link: all are due at once.
-        Instant leapt = clock.leap(INTERVAL.plus(INTERVAL.dividedBy(5)));
-        System.out.printf("cycle 2, warm: the checker's clock leapt %s ahead, so all %d links are due at once%n",
-            INTERVAL.plus(INTERVAL.dividedBy(5)), urls.size());
-        double warm = cycle(urls.size(), health, web, () -> {}, h -> h.lastCheckedAt() != null && !h.lastCheckedAt().isBefore(leapt));
-        report("skillshelf linkcheck, cycle 2 (warm)", warm, web.stats(), delay);
-        printTopicOffsets(health, urls.size(), "cycle 2", offsets);
+        Duration leap = INTERVAL.plus(INTERVAL.dividedBy(5));
+        List<Double> warm = new ArrayList<>();
+        for (int n = 2; n <= STEADY_CYCLE; n++) {
+          web.reset();
+          Instant leapt = clock.leap(leap);
+          boolean shown = n == 2 || n == STEADY_CYCLE;
+          if (shown) {
+            System.out.printf("cycle %d, warm: the checker's clock leapt %s ahead, so all %d links are due at once%s%n", n, leap,
+                urls.size(), n == 2 ? "" : "; every link has " + LinkHealth.HISTORY + " checks of history now, as on a checker that has run a while");
+          }
+          double seconds = cycle(urls.size(), health, web, () -> {}, h -> h.lastCheckedAt() != null && !h.lastCheckedAt().isBefore(leapt),
+              shown);
+          warm.add(seconds);
+          if (shown) {
+            report("skillshelf linkcheck, cycle %d (warm)".formatted(n), seconds, web.stats(), delay);
+            offsets = printTopicOffsets(health, urls.size(), "cycle " + n, offsets);
+          } else {
+            offsets = printTopicOffsets(health, urls.size(), "cycle %d (%.1f s)".formatted(n, seconds), offsets);
+          }
+        }
+        System.out.printf("warm cycles 2 to %d: %s s%n", STEADY_CYCLE, warm.stream().map("%.1f"::formatted).toList());
         return cold;
       }
     }
@@ -155,7 +176,7 @@ public final class LinkcheckBenchmark {
    * seconds taken, and prints where the time and the CPU went.
    */
   private static double cycle(int links, KafkaConsumer<String, byte[]> health, WebProcess web, Runnable start,
-      Predicate<LinkHealth> counts) throws Exception {
+      Predicate<LinkHealth> counts, boolean shown) throws Exception {
     Duration cpu0 = ProcessHandle.current().info().totalCpuDuration().orElse(Duration.ZERO);
     ThreadCpu threads0 = ThreadCpu.now();
     long webCpu0 = web.stats().cpuMillis();
@@ -163,7 +184,7 @@ public final class LinkcheckBenchmark {
     Instant started = Instant.now();
     start.run();
     Map<String, LinkState> states = new ConcurrentHashMap<>();
-    ScheduledExecutorService sampler = sampleEachSecond(web, states, t0);
+    ScheduledExecutorService sampler = shown ? sampleEachSecond(web, states, t0) : null;
     long deadline = System.nanoTime() + TimeUnit.MINUTES.toNanos(15);
     StringBuilder timeline = new StringBuilder();
     int quarter = 0;
@@ -179,6 +200,9 @@ public final class LinkcheckBenchmark {
       });
     }
     double seconds = (System.nanoTime() - t0) / 1e9;
+    if (sampler == null) {
+      return seconds;
+    }
     sampler.shutdownNow();
     WebProcess.Stats seen = web.stats();
     long startMicros = started.getEpochSecond() * 1_000_000 + started.getNano() / 1_000;

@@ -105,7 +105,7 @@ public final class LinkScheduleTopology {
         .process(RouteProcessor::new, Named.as("route-by-host"), ROUTE_STORE)
         .repartition(Repartitioned.<String, HostedLink>as("links-by-host").withKeySerde(Serdes.String()).withValueSerde(hosted))
         .process(() -> new ScheduleProcessor(settings, checks), Named.as("schedule"), SCHEDULE_STORE, HEALTH_STORE)
-        .to(Topics.LINK_HEALTH.name(), Produced.with(Serdes.String(), Serdes.ByteArray()).withName("health-sink"));
+        .to(Topics.LINK_HEALTH.name(), Produced.with(Serdes.String(), Topics.LINK_HEALTH.serde()).withName("health-sink"));
     return builder.build();
   }
 
@@ -123,12 +123,9 @@ public final class LinkScheduleTopology {
     }
   }
 
-  /**
-   * A link's health as the health store keeps it: serialized once, as the link-health topic's
-   * value, so that the same bytes go to the store and to the topic.
-   */
+  /** A link's health as the health store (and its changelog) keeps it: see {@link StoredHealth}. */
   public static @Nullable LinkHealth health(byte @Nullable [] stored) {
-    return stored == null ? null : Topics.LINK_HEALTH.serde().deserializer().deserialize(Topics.LINK_HEALTH.name(), stored);
+    return StoredHealth.decode(stored);
   }
 
   /**
@@ -193,10 +190,10 @@ public final class LinkScheduleTopology {
   /** A check that came back, waiting for the stream thread's next tick; {@code link} as it was handed over. */
   private record Finished(ScheduledLink link, String host, @Nullable LinkCheck check, long goodBody, Duration retryIn) {}
 
-  private static final class ScheduleProcessor implements Processor<String, HostedLink, String, byte[]> {
+  private static final class ScheduleProcessor implements Processor<String, HostedLink, String, LinkHealth> {
     private final Settings settings;
     private final CheckRunner checks;
-    private @Nullable ProcessorContext<String, byte[]> context;
+    private @Nullable ProcessorContext<String, LinkHealth> context;
     private @Nullable KeyValueStore<String, ScheduledLink> schedule;
     private @Nullable KeyValueStore<String, byte[]> health;
     private final DueIndex index = new DueIndex();
@@ -221,7 +218,7 @@ public final class LinkScheduleTopology {
     }
 
     @Override
-    public void init(ProcessorContext<String, byte[]> context) {
+    public void init(ProcessorContext<String, LinkHealth> context) {
       this.context = context;
       this.schedule = context.getStateStore(SCHEDULE_STORE);
       this.health = context.getStateStore(HEALTH_STORE);
@@ -248,7 +245,7 @@ public final class LinkScheduleTopology {
       if (url == null) {
         if (unschedule(key)) {
           health().delete(key);
-          context().forward(new Record<String, byte[]>(key, null, record.timestamp()));
+          context().forward(new Record<String, LinkHealth>(key, null, record.timestamp()));
         }
         return;
       }
@@ -327,10 +324,9 @@ public final class LinkScheduleTopology {
       Instant next = check.checkedAt().plus(wait);
       LinkHealth before = LinkScheduleTopology.health(health().get(key));
       LinkHealth updated = settings.rules().apply(before, check).withNextCheckAt(next);
-      byte[] stored = Topics.LINK_HEALTH.serde().serializer().serialize(Topics.LINK_HEALTH.name(), updated);
-      health().put(key, stored);
+      health().put(key, StoredHealth.encode(updated));
       if (isNews(before, updated)) {
-        context().forward(new Record<>(key, stored, wallClock));
+        context().forward(new Record<>(key, updated, wallClock));
       }
       if (done.goodBody() != link.knownGoodBody()) {
         link = link.withKnownGoodBody(done.goodBody());
@@ -396,7 +392,7 @@ public final class LinkScheduleTopology {
       return Duration.ofMillis(millis - jitter + (jitter == 0 ? 0 : settings.random().nextLong(2 * jitter + 1)));
     }
 
-    private ProcessorContext<String, byte[]> context() {
+    private ProcessorContext<String, LinkHealth> context() {
       return Objects.requireNonNull(context);
     }
 
