@@ -1,17 +1,11 @@
 package org.skillshelf.linkcheck.schedule;
 
-import java.io.ByteArrayOutputStream;
-import java.io.DataOutputStream;
-import java.io.EOFException;
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.io.ByteArrayInputStream;
-import java.io.DataInputStream;
+import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
-import java.util.Objects;
 import org.apache.kafka.common.errors.SerializationException;
 import org.jspecify.annotations.Nullable;
 import org.skillshelf.events.CheckOutcome;
@@ -31,50 +25,47 @@ import org.skillshelf.kafka.Topics;
  * <p>The form starts with a format byte (1), so that it is told from the JSON that stores written
  * before it hold (which starts with {@code '{'}, and still reads). Then, in order: resourceId, url,
  * state, consecutiveFailures, firstFailureAt, lastCheckedAt, lastOkAt, nextCheckAt, lastOutcome
- * and the history, in {@link DataOutputStream}'s big-endian numbers. Strings are a length and UTF-8
- * bytes, instants seconds and nanoseconds, HTTP statuses shorts, enums their names (so that a
- * reordered enum still reads). A check's final address, and the last outcome's link, nearly
- * always the link's own, are written only when they differ.
+ * and the history, in {@link ByteBuffer}'s big-endian numbers. Strings are a length and UTF-8
+ * bytes, instants seconds and nanoseconds, HTTP statuses shorts. Outcomes and states are their
+ * positions in their enums, a byte each, so new ones must be added at the end (a test holds the
+ * order). A check's final address, and the last outcome's link, nearly always the link's own, are
+ * written only when they differ.
  */
 public final class StoredHealth {
   private static final byte FORMAT = 1;
   private static final byte NONE = 0;
   private static final byte SAME_AS_LINK = 1;
   private static final byte GIVEN = 2;
+  private static final CheckOutcome[] OUTCOMES = CheckOutcome.values();
+  private static final LinkState[] STATES = LinkState.values();
 
   private StoredHealth() {}
 
   public static byte[] encode(LinkHealth health) {
-    var bytes = new ByteArrayOutputStream(256);
-    var out = new DataOutputStream(bytes);
-    try {
-      out.writeByte(FORMAT);
-      string(out, health.resourceId());
-      string(out, health.url());
-      string(out, health.state().name());
-      out.writeInt(health.consecutiveFailures());
-      instant(out, health.firstFailureAt());
-      instant(out, health.lastCheckedAt());
-      instant(out, health.lastOkAt());
-      instant(out, health.nextCheckAt());
-      LinkCheck last = health.lastOutcome();
-      boolean ofThisLink = last != null && last.resourceId().equals(health.resourceId()) && last.url().equals(health.url());
-      out.writeByte(last == null ? NONE : ofThisLink ? SAME_AS_LINK : GIVEN);
-      if (last != null) {
-        if (!ofThisLink) {
-          string(out, last.resourceId());
-          string(out, last.url());
-        }
-        check(out, PastCheck.of(last), last.url());
+    var out = new Out();
+    out.need(1).put(FORMAT);
+    out.string(health.resourceId());
+    out.string(health.url());
+    out.need(5).put((byte) health.state().ordinal()).putInt(health.consecutiveFailures());
+    out.instant(health.firstFailureAt());
+    out.instant(health.lastCheckedAt());
+    out.instant(health.lastOkAt());
+    out.instant(health.nextCheckAt());
+    LinkCheck last = health.lastOutcome();
+    boolean ofThisLink = last != null && last.resourceId().equals(health.resourceId()) && last.url().equals(health.url());
+    out.need(1).put(last == null ? NONE : ofThisLink ? SAME_AS_LINK : GIVEN);
+    if (last != null) {
+      if (!ofThisLink) {
+        out.string(last.resourceId());
+        out.string(last.url());
       }
-      out.writeInt(health.history().size());
-      for (PastCheck past : health.history()) {
-        check(out, past, health.url());
-      }
-    } catch (IOException e) {
-      throw new UncheckedIOException(e); // not from memory
+      out.check(PastCheck.of(last), last.url());
     }
-    return bytes.toByteArray();
+    out.need(4).putInt(health.history().size());
+    for (PastCheck past : health.history()) {
+      out.check(past, health.url());
+    }
+    return out.bytes();
   }
 
   /** The health in {@code stored}, in this form or as JSON; null for null (a deleted link). */
@@ -86,16 +77,16 @@ public final class StoredHealth {
       return Topics.LINK_HEALTH.serde().deserializer().deserialize(Topics.LINK_HEALTH.name(), stored);
     }
     try {
-      var in = new DataInputStream(new ByteArrayInputStream(stored, 1, stored.length - 1));
+      ByteBuffer in = ByteBuffer.wrap(stored, 1, stored.length - 1);
       String resourceId = string(in);
       String url = string(in);
-      LinkState state = LinkState.valueOf(string(in));
-      int failures = in.readInt();
+      LinkState state = STATES[in.get()];
+      int failures = in.getInt();
       Instant firstFailureAt = instant(in);
       Instant lastCheckedAt = instant(in);
       Instant lastOkAt = instant(in);
       Instant nextCheckAt = instant(in);
-      LinkCheck last = switch (in.readByte()) {
+      LinkCheck last = switch (in.get()) {
         case NONE -> null;
         case SAME_AS_LINK -> check(in, url).of(resourceId, url);
         case GIVEN -> {
@@ -105,74 +96,95 @@ public final class StoredHealth {
         }
         default -> throw new IllegalStateException("unknown kind of last outcome");
       };
-      int count = in.readInt();
+      int count = in.getInt();
+      if (count < 0 || count > in.remaining()) {
+        throw new IllegalStateException("a history of " + count + " checks in " + in.remaining() + " bytes");
+      }
       List<PastCheck> history = new ArrayList<>(count);
       for (int i = 0; i < count; i++) {
         history.add(check(in, url));
       }
       return new LinkHealth(LinkHealth.VERSION, resourceId, url, state, failures, firstFailureAt, lastCheckedAt, lastOkAt, last,
           history, nextCheckAt);
-    } catch (IOException | RuntimeException e) {
+    } catch (RuntimeException e) {
       throw new SerializationException("stored link health unreadable (" + stored.length + " bytes): " + e, e);
     }
   }
 
-  private static void string(DataOutputStream out, String s) throws IOException {
-    byte[] utf8 = s.getBytes(StandardCharsets.UTF_8);
-    out.writeInt(utf8.length);
-    out.write(utf8);
-  }
-
-  private static String string(DataInputStream in) throws IOException {
-    int length = in.readInt();
-    byte[] utf8 = in.readNBytes(length);
-    if (utf8.length != length) {
-      throw new EOFException("a string of " + length + " bytes cut at " + utf8.length);
+  private static String string(ByteBuffer in) {
+    int length = in.getInt();
+    if (length < 0 || length > in.remaining()) {
+      throw new IllegalStateException("a string of " + length + " bytes where " + in.remaining() + " are left");
     }
-    return new String(utf8, StandardCharsets.UTF_8);
+    String s = new String(in.array(), in.arrayOffset() + in.position(), length, StandardCharsets.UTF_8);
+    in.position(in.position() + length);
+    return s;
   }
 
-  private static void instant(DataOutputStream out, @Nullable Instant at) throws IOException {
-    out.writeBoolean(at != null);
-    if (at != null) {
-      out.writeLong(at.getEpochSecond());
-      out.writeInt(at.getNano());
-    }
+  private static @Nullable Instant instant(ByteBuffer in) {
+    return in.get() == 0 ? null : Instant.ofEpochSecond(in.getLong(), in.getInt());
   }
 
-  private static @Nullable Instant instant(DataInputStream in) throws IOException {
-    return in.readBoolean() ? Instant.ofEpochSecond(in.readLong(), in.readInt()) : null;
-  }
-
-  /** One check; its final address, nearly always {@code url}, is written only when it differs. */
-  private static void check(DataOutputStream out, PastCheck check, String url) throws IOException {
-    string(out, check.outcome().name());
-    out.writeShort(check.status());
-    String finalUrl = check.finalUrl();
-    out.writeByte(finalUrl == null ? NONE : finalUrl.equals(url) ? SAME_AS_LINK : GIVEN);
-    if (finalUrl != null && !finalUrl.equals(url)) {
-      string(out, finalUrl);
-    }
-    out.writeLong(check.latencyMs());
-    out.writeBoolean(check.detail() != null);
-    if (check.detail() != null) {
-      string(out, check.detail());
-    }
-    instant(out, check.checkedAt());
-  }
-
-  private static PastCheck check(DataInputStream in, String url) throws IOException {
-    CheckOutcome outcome = CheckOutcome.valueOf(string(in));
-    int status = in.readShort();
-    String finalUrl = switch (in.readByte()) {
+  private static PastCheck check(ByteBuffer in, String url) {
+    CheckOutcome outcome = OUTCOMES[in.get()];
+    int status = in.getShort();
+    String finalUrl = switch (in.get()) {
       case NONE -> null;
       case SAME_AS_LINK -> url;
       case GIVEN -> string(in);
       default -> throw new IllegalStateException("unknown kind of final address");
     };
-    long latency = in.readLong();
-    String detail = in.readBoolean() ? string(in) : null;
-    Instant checkedAt = Objects.requireNonNull(instant(in), "a check without its time");
+    long latency = in.getLong();
+    String detail = in.get() == 0 ? null : string(in);
+    Instant checkedAt = instant(in);
+    if (checkedAt == null) {
+      throw new IllegalStateException("a check without its time");
+    }
     return new PastCheck(outcome, status, finalUrl, latency, detail, checkedAt);
+  }
+
+  /** A buffer that grows as it is written. */
+  private static final class Out {
+    private ByteBuffer buffer = ByteBuffer.allocate(512);
+
+    ByteBuffer need(int bytes) {
+      if (buffer.remaining() < bytes) {
+        buffer = ByteBuffer.allocate(Math.max(buffer.capacity() * 2, buffer.position() + bytes)).put(buffer.flip());
+      }
+      return buffer;
+    }
+
+    void string(String s) {
+      byte[] utf8 = s.getBytes(StandardCharsets.UTF_8);
+      need(4 + utf8.length).putInt(utf8.length).put(utf8);
+    }
+
+    void instant(@Nullable Instant at) {
+      if (at == null) {
+        need(1).put((byte) 0);
+      } else {
+        need(13).put((byte) 1).putLong(at.getEpochSecond()).putInt(at.getNano());
+      }
+    }
+
+    /** One check; its final address, nearly always {@code url}, is written only when it differs. */
+    void check(PastCheck check, String url) {
+      String finalUrl = check.finalUrl();
+      boolean given = finalUrl != null && !finalUrl.equals(url);
+      need(4).put((byte) check.outcome().ordinal()).putShort((short) check.status())
+          .put(finalUrl == null ? NONE : given ? GIVEN : SAME_AS_LINK);
+      if (given) {
+        string(finalUrl);
+      }
+      need(9).putLong(check.latencyMs()).put((byte) (check.detail() == null ? 0 : 1));
+      if (check.detail() != null) {
+        string(check.detail());
+      }
+      instant(check.checkedAt());
+    }
+
+    byte[] bytes() {
+      return Arrays.copyOf(buffer.array(), buffer.position());
+    }
   }
 }

@@ -81,4 +81,14 @@ class StoredHealthTest {
     assertThatThrownBy(() -> StoredHealth.decode(cut)).isInstanceOf(SerializationException.class)
         .hasMessageContaining("stored link health unreadable (" + cut.length + " bytes)");
   }
+
+  @Test
+  void outcomesAndStatesKeepTheirPositionsSinceTheyAreStoredByThem() {
+    assertThat(CheckOutcome.values()).as("add new outcomes at the end").containsExactly(CheckOutcome.OK, CheckOutcome.REDIRECTED,
+        CheckOutcome.NOT_FOUND, CheckOutcome.GONE, CheckOutcome.CLIENT_ERROR, CheckOutcome.SERVER_ERROR, CheckOutcome.TIMEOUT,
+        CheckOutcome.DNS_FAILURE, CheckOutcome.CONNECTION_FAILED, CheckOutcome.TLS_ERROR, CheckOutcome.SOFT_404,
+        CheckOutcome.RATE_LIMITED, CheckOutcome.BLOCKED, CheckOutcome.CONTENT_CHANGED);
+    assertThat(LinkState.values()).as("add new states at the end").containsExactly(LinkState.UNCHECKED, LinkState.HEALTHY,
+        LinkState.DEGRADED, LinkState.BROKEN);
+  }
 }
