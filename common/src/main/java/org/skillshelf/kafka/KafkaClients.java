@@ -103,6 +103,9 @@ public record KafkaClients(String bootstrapServers, Path stateDir, int standbyRe
     props.put(StreamsConfig.ERRORS_DEAD_LETTER_QUEUE_TOPIC_NAME_CONFIG, Topics.DEAD_LETTERS);
     props.put(StreamsConfig.ENSURE_EXPLICIT_INTERNAL_RESOURCE_NAMING_CONFIG, true);
     props.put(StreamsConfig.producerPrefix(ProducerConfig.MAX_REQUEST_SIZE_CONFIG), 2 * 1024 * 1024);
+    // A commit sends batches of changelog and repartition records, much alike (a link's health
+    // repeats its address and outcomes); lz4 leaves the broker and the log cleaner a fraction of them.
+    props.put(StreamsConfig.producerPrefix(ProducerConfig.COMPRESSION_TYPE_CONFIG), "lz4");
     props.put(StreamsConfig.consumerPrefix(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG), "earliest");
     // After a crash (no clean leave) the group waits this long before reassigning the dead
     // member's partitions; 10 s keeps a restart quick without flapping on a busy machine.
