@@ -15,7 +15,6 @@ import org.skillshelf.events.CheckOutcome;
 import org.skillshelf.events.LinkCheck;
 import org.skillshelf.linkcheck.schedule.CheckRunner;
 import org.skillshelf.linkcheck.schedule.LinkCheckRequest;
-import org.skillshelf.linkcheck.schedule.LinkScheduleTopology;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -57,7 +56,7 @@ public final class LinkChecker implements CheckRunner, AutoCloseable {
   public void submit(LinkCheckRequest request, Listener listener) {
     inFlight.incrementAndGet();
     try {
-      lanes.submit(LinkScheduleTopology.hostKey(request.url()), () -> {
+      lanes.submit(request.host(), () -> {
         try {
           check(request, listener);
         } finally {

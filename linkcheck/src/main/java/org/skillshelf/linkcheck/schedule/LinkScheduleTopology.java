@@ -347,7 +347,7 @@ public final class LinkScheduleTopology {
         index.remove(one.key());
         handedOver.put(one.key(), link);
         underWayByHost.merge(host, 1, Integer::sum);
-        checks.submit(new LinkCheckRequest(one.key(), link.url(), link.fingerprint(), one.at(), link.knownGoodBody()),
+        checks.submit(new LinkCheckRequest(one.key(), link.url(), host, link.fingerprint(), one.at(), link.knownGoodBody()),
             new CheckRunner.Listener() {
               @Override
               public void checked(LinkCheck check, long goodBody) {

@@ -15,6 +15,7 @@ import org.skillshelf.events.CheckOutcome;
 import org.skillshelf.fetch.FetchResult;
 import org.skillshelf.fetch.HttpMethod;
 import org.skillshelf.linkcheck.schedule.LinkCheckRequest;
+import org.skillshelf.linkcheck.schedule.LinkScheduleTopology;
 
 class LinkProbeTest {
   private static final String URL = "https://example.org/courses/git";
@@ -102,7 +103,8 @@ class LinkProbeTest {
     assertThat(first.check().outcome()).isEqualTo(CheckOutcome.OK);
     assertThat(first.goodBody()).isNotZero();
 
-    LinkProbe.Probed again = probe.check(new LinkCheckRequest("r1", URL, 0L, Instant.EPOCH, first.goodBody()));
+    LinkProbe.Probed again = probe.check(new LinkCheckRequest("r1", URL, LinkScheduleTopology.hostKey(URL), 0L, Instant.EPOCH,
+        first.goodBody()));
     assertThat(again.check().outcome()).isEqualTo(CheckOutcome.OK);
     assertThat(again.check().detail()).contains("the same page as at the last check");
     assertThat(again.goodBody()).isEqualTo(first.goodBody());
@@ -110,7 +112,8 @@ class LinkProbeTest {
     PageFetch parked = serving(200, "<h1>This domain is for sale</h1>");
     var probeOfParked = new LinkProbe(parked, new SoftNotFound(parked, Clock.systemUTC(), Duration.ofHours(1), new Random(1)),
         Clock.systemUTC());
-    LinkProbe.Probed changed = probeOfParked.check(new LinkCheckRequest("r1", URL, 0L, Instant.EPOCH, first.goodBody()));
+    LinkProbe.Probed changed = probeOfParked.check(new LinkCheckRequest("r1", URL, LinkScheduleTopology.hostKey(URL), 0L,
+        Instant.EPOCH, first.goodBody()));
     assertThat(changed.check().outcome()).as("other bytes are read").isEqualTo(CheckOutcome.CONTENT_CHANGED);
     assertThat(changed.goodBody()).as("only a page found fine is remembered").isZero();
   }
