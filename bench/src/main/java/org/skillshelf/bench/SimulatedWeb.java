@@ -1,10 +1,12 @@
 package org.skillshelf.bench;
 
+import java.io.BufferedInputStream;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStreamReader;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
+import java.net.Socket;
 import java.net.StandardSocketOptions;
 import java.nio.channels.SelectionKey;
 import java.nio.channels.Selector;
@@ -15,6 +17,9 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
 
@@ -29,13 +34,16 @@ import java.util.concurrent.atomic.AtomicLong;
  * cores shared with the checker, and a server that spends a thread hand-off, a timer and several
  * system calls per answer takes CPU the checker is being measured on. See {@link WebLoop}.
  *
- * <p>Protocol on standard input and output: it prints {@code base URL} for each host, then
+ * <p>Protocol on standard input and output: it prints {@code base URL} for each host, then (after
+ * a warm-up, see {@link #warmUp})
  * {@code ready}; then answers each {@code stats} line with one {@code stats} line (see {@link
  * #stats()}) and each {@code reset} line with {@code ok}; it stops at the end of its input.
  *
  * <p>Arguments: hosts, answer delay in milliseconds.
  */
 public final class SimulatedWeb {
+  /** Requests on each of the warm-up's connections, two per host: 20,000 in all for 200 hosts, as many as a cycle. */
+  private static final int WARM_UP_PER_CONNECTION = 50;
   private final List<Host> hosts = new ArrayList<>();
   /** When any host first and last received a request (epoch microseconds). */
   private final AtomicLong firstRequest = new AtomicLong(Long.MAX_VALUE);
@@ -57,6 +65,7 @@ public final class SimulatedWeb {
     }
     var loop = new WebLoop(selector, Duration.ofMillis(Long.parseLong(args[1])), web::received);
     Thread server = Thread.ofPlatform().name("simulated-web").daemon().start(loop);
+    web.warmUp(WARM_UP_PER_CONNECTION);
     System.out.println("ready");
     System.out.flush();
     var in = new BufferedReader(new InputStreamReader(System.in, StandardCharsets.UTF_8));
@@ -73,6 +82,68 @@ public final class SimulatedWeb {
     }
     server.interrupt();
     selector.wakeup();
+  }
+
+  /**
+   * Answers requests to itself, two connections to each host, before it reports ready: its own
+   * JIT compilation is then done before the benchmark starts timing, as the real sites it stands
+   * for spend none of the checker's CPU. Its counts are reset afterwards.
+   */
+  private void warmUp(int perConnection) throws IOException {
+    try (var threads = Executors.newVirtualThreadPerTaskExecutor()) {
+      List<Future<?>> done = new ArrayList<>();
+      for (Host host : hosts) {
+        InetSocketAddress to = (InetSocketAddress) host.socket().getLocalAddress();
+        for (int lane = 0; lane < 2; lane++) {
+          done.add(threads.submit(() -> {
+            askRepeatedly(to, perConnection);
+            return null;
+          }));
+        }
+      }
+      for (Future<?> each : done) {
+        each.get();
+      }
+    } catch (InterruptedException | ExecutionException e) {
+      throw new IOException("the warm-up failed: " + e, e);
+    }
+    reset();
+  }
+
+  /** GETs and HEADs of lessons and of missing pages, one after another on one keep-alive connection. */
+  private static void askRepeatedly(InetSocketAddress to, int requests) throws IOException {
+    try (var socket = new Socket(to.getAddress(), to.getPort())) {
+      var in = new BufferedInputStream(socket.getInputStream());
+      var out = socket.getOutputStream();
+      for (int i = 0; i < requests; i++) {
+        String method = i % 5 == 4 ? "HEAD" : "GET";
+        out.write((method + " " + (i % 10 == 9 ? "/missing" : "/r/" + i) + " HTTP/1.1\r\nHost: warm-up\r\n\r\n")
+            .getBytes(StandardCharsets.US_ASCII));
+        out.flush();
+        int length = 0;
+        for (String line = readLine(in); !line.isEmpty(); line = readLine(in)) {
+          if (line.regionMatches(true, 0, "Content-Length:", 0, 15)) {
+            length = Integer.parseInt(line.substring(15).strip());
+          }
+        }
+        if (method.equals("GET")) {
+          in.skipNBytes(length);
+        }
+      }
+    }
+  }
+
+  private static String readLine(BufferedInputStream in) throws IOException {
+    var line = new StringBuilder();
+    for (int c = in.read(); c != '\n'; c = in.read()) {
+      if (c < 0) {
+        throw new IOException("the connection closed in the middle of an answer");
+      }
+      if (c != '\r') {
+        line.append((char) c);
+      }
+    }
+    return line.toString();
   }
 
   private Host listen(InetAddress address, Selector selector) throws IOException {
