@@ -50,7 +50,8 @@ public final class LinkcheckService implements StageService {
 
   /**
    * The topic that has every check's health (Kafka Streams' changelog of the health store), for
-   * those who must see each check: the link-health topic has only the changes.
+   * those who must see each check: the link-health topic has only the changes. Its values are in
+   * the store's form: read them with {@link LinkScheduleTopology#health}.
    */
   public static final String EVERY_CHECK_TOPIC = APPLICATION_ID + "-" + LinkScheduleTopology.HEALTH_STORE + "-changelog";
 

@@ -52,7 +52,8 @@ import org.skillshelf.linkcheck.health.HealthRules;
  * stores; the health holds the link's next check time. A wall-clock punctuator hands the links
  * that are due to a {@link CheckRunner} (the checks run on virtual threads in this process) and
  * applies the results that came back since the last tick: the link's health, with its next check
- * time, goes to the store, and to the link-health topic when it is news ({@link #isNews}). So a
+ * time, goes to the store (in a compact binary form, {@link StoredHealth}), and to the link-health
+ * topic (as JSON) when it is news ({@link #isNews}). So a
  * check of a healthy link that is still fine costs one Kafka record (the store's changelog), and
  * one that changes the link's health two; the schedule store changes only when the link does, or
  * when the page found fine differs from the one known before. A check under way is known in memory
