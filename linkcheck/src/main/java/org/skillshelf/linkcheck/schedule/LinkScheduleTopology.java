@@ -55,11 +55,10 @@ import org.skillshelf.linkcheck.health.HealthRules;
  * time, goes to the store (in a compact binary form, {@link StoredHealth}), and to the link-health
  * topic (as JSON) when it is news ({@link #isNews}). So a
  * check of a healthy link that is still fine costs one Kafka record (the store's changelog), and
- * one that changes the link's health two; the schedule store changes only when the link does, or
- * when the page found fine differs from the one known before. A check under way is known in memory
- * only: if the instance dies first, the health still has the link due and the next owner checks
- * it, so a restart or a rebalance neither skips a link nor schedules it twice (a check may be made
- * twice, which is harmless; its first answer is then lost).
+ * one that changes the link's health two; the schedule store changes only when the link does. A
+ * check under way is known in memory only: if the instance dies first, the health still has the
+ * link due and the next owner checks it, so a restart or a rebalance neither skips a link nor
+ * schedules it twice (a check may be made twice, which is harmless; its first answer is then lost).
  *
  * <p>Each tick reads only the links that are due, from an in-memory {@link DueIndex} rebuilt from the
  * stores when the task starts. It hands over no more than the checker can hold ({@link
@@ -226,8 +225,9 @@ public final class LinkScheduleTopology {
       long started = System.nanoTime();
       try (KeyValueIterator<String, ScheduledLink> all = schedule().all()) {
         all.forEachRemaining(kv -> {
-          ScheduledLink link = kv.value;
-          index.put(link, link.dueAt(LinkScheduleTopology.health(health().get(kv.key))), hostKey(link.url()));
+          StoredHealth.Stored stored = StoredHealth.read(health().get(kv.key));
+          ScheduledLink link = kv.value.knowingThePageFoundFine(stored);
+          index.put(link, link.dueAt(stored == null ? null : stored.health()), hostKey(link.url()));
         });
       }
       LOG.info("Link schedule task {}: {} links read in {} ms", context.taskId(), index.size(),
@@ -315,8 +315,8 @@ public final class LinkScheduleTopology {
     }
 
     /**
-     * Writes the link's new health, which holds its next check time, and publishes it if it is news;
-     * the schedule store is written only when the page found fine is not the one known before.
+     * Writes the link's new health, which holds its next check time and the page found fine, and
+     * publishes it if it is news.
      */
     private void recordCheck(Finished done, LinkCheck check, long wallClock) {
       ScheduledLink link = done.link();
@@ -325,15 +325,11 @@ public final class LinkScheduleTopology {
       Instant next = check.checkedAt().plus(wait);
       LinkHealth before = LinkScheduleTopology.health(health().get(key));
       LinkHealth updated = settings.rules().apply(before, check).withNextCheckAt(next);
-      health().put(key, StoredHealth.encode(updated));
+      health().put(key, StoredHealth.encode(updated, new StoredHealth.KnownGood(done.goodBody(), link.fingerprint())));
       if (isNews(before, updated)) {
         context().forward(new Record<>(key, updated, wallClock));
       }
-      if (done.goodBody() != link.knownGoodBody()) {
-        link = link.withKnownGoodBody(done.goodBody());
-        schedule().put(key, link);
-      }
-      index.put(link, next, done.host());
+      index.put(done.goodBody() == link.knownGoodBody() ? link : link.withKnownGoodBody(done.goodBody()), next, done.host());
     }
 
     private void handOverDue() {

@@ -15,7 +15,10 @@ import org.skillshelf.events.LinkHealth;
  *
  * @param fingerprint the main text's fingerprint at approval, 0 if unknown
  * @param firstCheckAt when this URL is due before any check of it
- * @param knownGoodBody the digest of the page the last check found fine, 0 if none
+ * @param knownGoodBody the digest of the page the last check found fine, 0 if none. The schedule
+ *     hands it to the next check from memory; the store keeps it with the link's health ({@link
+ *     StoredHealth.KnownGood}), and a value in this store is one that session 8 wrote, used until
+ *     the link's next check.
  */
 public record ScheduledLink(int v, String resourceId, String url, long fingerprint, @JsonAlias("nextCheckAt") Instant firstCheckAt,
     long knownGoodBody) {
@@ -27,6 +30,19 @@ public record ScheduledLink(int v, String resourceId, String url, long fingerpri
    */
   public Instant dueAt(@Nullable LinkHealth health) {
     return health != null && health.nextCheckAt() != null && health.url().equals(url) ? health.nextCheckAt() : firstCheckAt;
+  }
+
+  /**
+   * This link knowing the page its last check found fine, as its stored health tells, if that
+   * health is of this address; when the page was judged against another approved text, no page is
+   * known good. A health stored before it kept the page leaves the link as it is.
+   */
+  ScheduledLink knowingThePageFoundFine(StoredHealth.@Nullable Stored stored) {
+    StoredHealth.KnownGood good = stored == null ? null : stored.knownGood();
+    if (good == null || !stored.health().url().equals(url)) {
+      return this;
+    }
+    return withKnownGoodBody(good.fingerprint() == fingerprint ? good.body() : 0);
   }
 
   ScheduledLink withKnownGoodBody(long goodBody) {

@@ -284,6 +284,18 @@ class LinkScheduleTopologyTest {
   }
 
   @Test
+  void thePageFoundFineIsStoredWithTheHealthAndTheScheduleIsNotWritten() {
+    catalogue.pipeInput("r1", record("r1", "https://example.org/a"));
+    advance(Duration.ofSeconds(31));
+    ScheduledLink scheduled = driver.<String, ScheduledLink>getKeyValueStore(LinkScheduleTopology.SCHEDULE_STORE).get("r1");
+    checks.answer(checks.taken().getFirst(), CheckOutcome.OK, clock.instant(), 77L);
+    advance(Duration.ofMillis(200));
+    StoredHealth.Stored stored = StoredHealth.read(driver.<String, byte[]>getKeyValueStore(LinkScheduleTopology.HEALTH_STORE).get("r1"));
+    assertThat(stored.knownGood()).isEqualTo(new StoredHealth.KnownGood(77L, 42L));
+    assertThat(driver.<String, ScheduledLink>getKeyValueStore(LinkScheduleTopology.SCHEDULE_STORE).get("r1")).isEqualTo(scheduled);
+  }
+
+  @Test
   void theHealthSaysWhenTheLinkIsCheckedNextSoonerAfterAFailure() {
     catalogue.pipeInput("r1", record("r1", "https://example.org/a"));
     advance(Duration.ofSeconds(31));

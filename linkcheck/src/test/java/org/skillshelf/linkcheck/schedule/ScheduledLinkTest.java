@@ -35,4 +35,19 @@ class ScheduledLinkTest {
     assertThat(read.firstCheckAt()).isEqualTo(NEXT);
     assertThat(read.knownGoodBody()).isEqualTo(7L);
   }
+
+  @Test
+  void knowsThePageFoundFineFromItsStoredHealthWhenItWasJudgedAgainstItsText() {
+    var good = new StoredHealth.KnownGood(77L, 42L);
+    assertThat(link.knowingThePageFoundFine(new StoredHealth.Stored(health("https://example.org/a", NEXT), good)).knownGoodBody())
+        .isEqualTo(77L);
+    assertThat(link.knowingThePageFoundFine(new StoredHealth.Stored(health("https://example.org/a", NEXT),
+        new StoredHealth.KnownGood(77L, 41L))).knownGoodBody()).as("judged against an earlier text").isZero();
+    ScheduledLink stored8 = link.withKnownGoodBody(5L);
+    assertThat(stored8.knowingThePageFoundFine(new StoredHealth.Stored(health("https://example.org/old", NEXT), good)))
+        .as("the health of the URL it had before").isEqualTo(stored8);
+    assertThat(stored8.knowingThePageFoundFine(new StoredHealth.Stored(health("https://example.org/a", NEXT), null)))
+        .as("a health stored as JSON, by session 8").isEqualTo(stored8);
+    assertThat(stored8.knowingThePageFoundFine(null)).isEqualTo(stored8);
+  }
 }

@@ -19,6 +19,7 @@ import org.skillshelf.kafka.Topics;
 class StoredHealthTest {
   private static final String URL = "https://example.org/lessons/ünïcode?q=1";
   private static final Instant AT = Instant.parse("2026-11-27T10:15:30.123456789Z");
+  private static final StoredHealth.KnownGood NONE_GOOD = new StoredHealth.KnownGood(0, 0);
 
   /** A full history that uses every field: final addresses of every kind, details, negative and large numbers. */
   private static LinkHealth degradedWithFullHistory() {
@@ -41,14 +42,14 @@ class StoredHealthTest {
   @Test
   void aHealthReadsBackAsItWasWritten() {
     LinkHealth health = degradedWithFullHistory();
-    assertThat(StoredHealth.decode(StoredHealth.encode(health))).isEqualTo(health);
+    assertThat(StoredHealth.decode(StoredHealth.encode(health, NONE_GOOD))).isEqualTo(health);
   }
 
   @Test
   void aHealthWithNothingYetReadsBackAsItWasWritten() {
     LinkHealth unchecked = new LinkHealth(LinkHealth.VERSION, "r-2", "http://127.0.0.1/", LinkState.UNCHECKED, 0, null, null, null,
         null, List.of(), null);
-    assertThat(StoredHealth.decode(StoredHealth.encode(unchecked))).isEqualTo(unchecked);
+    assertThat(StoredHealth.decode(StoredHealth.encode(unchecked, NONE_GOOD))).isEqualTo(unchecked);
     assertThat(StoredHealth.decode(null)).isNull();
   }
 
@@ -57,14 +58,14 @@ class StoredHealthTest {
     LinkCheck elsewhere = new LinkCheck(LinkCheck.VERSION, "r-0", "https://old.example.org/", CheckOutcome.OK, 200,
         "https://old.example.org/", 12, null, AT);
     LinkHealth health = new LinkHealth(LinkHealth.VERSION, "r-1", URL, LinkState.HEALTHY, 0, null, AT, AT, elsewhere, List.of(), null);
-    assertThat(StoredHealth.decode(StoredHealth.encode(health))).isEqualTo(health);
+    assertThat(StoredHealth.decode(StoredHealth.encode(health, NONE_GOOD))).isEqualTo(health);
   }
 
   @Test
   void aFullHistoryTakesAFractionOfItsJson() {
     LinkHealth health = degradedWithFullHistory();
     int json = Topics.LINK_HEALTH.serde().serializer().serialize("t", health).length;
-    assertThat(StoredHealth.encode(health).length).isLessThan(json / 2);
+    assertThat(StoredHealth.encode(health, NONE_GOOD).length).isLessThan(json / 2);
   }
 
   @Test
@@ -76,7 +77,7 @@ class StoredHealthTest {
 
   @Test
   void aDamagedValueFailsWithItsLengthNotWithAnIndexError() {
-    byte[] whole = StoredHealth.encode(degradedWithFullHistory());
+    byte[] whole = StoredHealth.encode(degradedWithFullHistory(), NONE_GOOD);
     byte[] cut = Arrays.copyOf(whole, whole.length / 2);
     assertThatThrownBy(() -> StoredHealth.decode(cut)).isInstanceOf(SerializationException.class)
         .hasMessageContaining("stored link health unreadable (" + cut.length + " bytes)");
@@ -90,5 +91,20 @@ class StoredHealthTest {
         CheckOutcome.RATE_LIMITED, CheckOutcome.BLOCKED, CheckOutcome.CONTENT_CHANGED);
     assertThat(LinkState.values()).as("add new states at the end").containsExactly(LinkState.UNCHECKED, LinkState.HEALTHY,
         LinkState.DEGRADED, LinkState.BROKEN);
+  }
+
+  @Test
+  void thePageFoundFineIsKeptWithTheHealth() {
+    LinkHealth health = degradedWithFullHistory();
+    var good = new StoredHealth.KnownGood(-7_777_777_777L, 42L);
+    StoredHealth.Stored read = StoredHealth.read(StoredHealth.encode(health, good));
+    assertThat(read.health()).isEqualTo(health);
+    assertThat(read.knownGood()).isEqualTo(good);
+  }
+
+  @Test
+  void aHealthStoredAsJsonKnowsNoPageFoundFine() {
+    byte[] json = Topics.LINK_HEALTH.serde().serializer().serialize("t", degradedWithFullHistory());
+    assertThat(StoredHealth.read(json).knownGood()).isNull();
   }
 }
