@@ -113,8 +113,8 @@ class ScaleOutIT {
    * The workers' warnings and errors, the last of them, and the survivor's last lines of any
    * level: their logs are in the test's temporary folder, gone after the run, and a failure on a
    * busy CI machine is rare enough to need them. (Twice so far, in sessions 8 and 9, the survivor
-   * re-checked the killed worker's links only about two minutes after taking them over, with no
-   * warning logged.)
+   * took the killed worker's link-check tasks over within seconds, yet did not check some of its
+   * links again within the two minutes, and logged no warning.)
    */
   private String workersTroubles() {
     StringBuilder troubles = new StringBuilder();
