@@ -35,7 +35,7 @@ import org.skillshelf.kafka.EventPublisher;
 import org.skillshelf.kafka.KafkaClients;
 import org.skillshelf.kafka.Topics;
 import org.skillshelf.linkcheck.LinkcheckService;
-import org.skillshelf.linkcheck.schedule.LinkScheduleTopology;
+import org.skillshelf.linkcheck.schedule.StoredHealth;
 import org.skillshelf.runtime.ServiceContext;
 import org.skillshelf.runtime.ServiceFactory;
 import org.skillshelf.runtime.SkillshelfProcess;
@@ -193,7 +193,7 @@ public final class LinkcheckBenchmark {
         timeline.append(String.format(" %d%% at %.1f s;", 25 * ++quarter, (System.nanoTime() - t0) / 1e9));
       }
       health.poll(Duration.ofMillis(100)).forEach(r -> {
-        LinkHealth h = LinkScheduleTopology.health(r.value());
+        LinkHealth h = StoredHealth.decode(r.value());
         if (h != null && counts.test(h)) {
           states.put(r.key(), h.state());
         }

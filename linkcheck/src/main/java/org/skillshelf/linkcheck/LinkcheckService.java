@@ -51,7 +51,7 @@ public final class LinkcheckService implements StageService {
   /**
    * The topic that has every check's health (Kafka Streams' changelog of the health store), for
    * those who must see each check: the link-health topic has only the changes. Its values are in
-   * the store's form: read them with {@link LinkScheduleTopology#health}.
+   * the store's form: read them with {@link org.skillshelf.linkcheck.schedule.StoredHealth#decode}.
    */
   public static final String EVERY_CHECK_TOPIC = APPLICATION_ID + "-" + LinkScheduleTopology.HEALTH_STORE + "-changelog";
 

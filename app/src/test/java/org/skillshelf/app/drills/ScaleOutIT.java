@@ -32,7 +32,7 @@ import org.skillshelf.events.LinkHealth;
 import org.skillshelf.kafka.KafkaClients;
 import org.skillshelf.kafka.Topics;
 import org.skillshelf.linkcheck.LinkcheckService;
-import org.skillshelf.linkcheck.schedule.LinkScheduleTopology;
+import org.skillshelf.linkcheck.schedule.StoredHealth;
 import org.skillshelf.runtime.SkillshelfProcess;
 import org.skillshelf.testing.Http;
 import org.skillshelf.testing.TestWeb;
@@ -222,7 +222,7 @@ class ScaleOutIT {
   private static Map<String, Instant> lastChecks(KafkaClients kafka) {
     Map<String, Instant> last = new HashMap<>();
     for (ConsumerRecord<String, byte[]> r : readAll(kafka, LinkcheckService.EVERY_CHECK_TOPIC)) {
-      LinkHealth health = LinkScheduleTopology.health(r.value());
+      LinkHealth health = StoredHealth.decode(r.value());
       if (health != null && health.lastCheckedAt() != null) {
         last.merge(health.resourceId(), health.lastCheckedAt(), (x, y) -> x.isAfter(y) ? x : y);
       }

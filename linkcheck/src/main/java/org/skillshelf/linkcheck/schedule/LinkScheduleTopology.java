@@ -123,11 +123,6 @@ public final class LinkScheduleTopology {
     }
   }
 
-  /** A link's health as the health store (and its changelog) keeps it: see {@link StoredHealth}. */
-  public static @Nullable LinkHealth health(byte @Nullable [] stored) {
-    return StoredHealth.decode(stored);
-  }
-
   /**
    * Whether a link's new health says something its last one did not, and so goes to the
    * link-health topic: a first health, another state, address, run of failures or outcome. A
@@ -323,7 +318,7 @@ public final class LinkScheduleTopology {
       String key = link.resourceId();
       Duration wait = check.outcome().isSuccess() ? jittered(settings.interval()) : jittered(settings.interval().dividedBy(4));
       Instant next = check.checkedAt().plus(wait);
-      LinkHealth before = LinkScheduleTopology.health(health().get(key));
+      LinkHealth before = StoredHealth.decode(health().get(key));
       LinkHealth updated = settings.rules().apply(before, check).withNextCheckAt(next);
       health().put(key, StoredHealth.encode(updated, new StoredHealth.KnownGood(done.goodBody(), link.fingerprint())));
       if (isNews(before, updated)) {

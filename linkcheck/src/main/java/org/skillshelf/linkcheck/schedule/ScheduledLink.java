@@ -17,7 +17,7 @@ import org.skillshelf.events.LinkHealth;
  * @param firstCheckAt when this URL is due before any check of it
  * @param knownGoodBody the digest of the page the last check found fine, 0 if none. The schedule
  *     hands it to the next check from memory; the store keeps it with the link's health ({@link
- *     StoredHealth.KnownGood}), and a value in this store is one that session 8 wrote, used until
+ *     StoredHealth.KnownGood}); a value in this store is one an earlier version wrote, used until
  *     the link's next check.
  */
 public record ScheduledLink(int v, String resourceId, String url, long fingerprint, @JsonAlias("nextCheckAt") Instant firstCheckAt,

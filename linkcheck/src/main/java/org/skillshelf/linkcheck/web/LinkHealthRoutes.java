@@ -12,6 +12,7 @@ import org.skillshelf.events.LinkState;
 import org.skillshelf.kafka.StreamsApp;
 import org.skillshelf.linkcheck.schedule.LinkScheduleTopology;
 import org.skillshelf.linkcheck.schedule.ScheduledLink;
+import org.skillshelf.linkcheck.schedule.StoredHealth;
 import org.skillshelf.web.ApiException;
 import org.skillshelf.web.CuratorAccounts;
 import org.skillshelf.web.WebModule;
@@ -43,7 +44,7 @@ public final class LinkHealthRoutes implements WebModule {
   private void one(Context ctx) {
     operators.requireCurator(ctx);
     String id = ctx.pathParam("resourceId");
-    LinkHealth health = LinkScheduleTopology.health(schedule.<String, byte[]>store(LinkScheduleTopology.HEALTH_STORE).get(id));
+    LinkHealth health = StoredHealth.decode(schedule.<String, byte[]>store(LinkScheduleTopology.HEALTH_STORE).get(id));
     if (health != null) {
       ctx.json(health);
       return;

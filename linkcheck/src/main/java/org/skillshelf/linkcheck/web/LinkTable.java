@@ -14,6 +14,7 @@ import org.skillshelf.events.LinkState;
 import org.skillshelf.kafka.StreamsApp;
 import org.skillshelf.linkcheck.schedule.LinkScheduleTopology;
 import org.skillshelf.linkcheck.schedule.ScheduledLink;
+import org.skillshelf.linkcheck.schedule.StoredHealth;
 
 /**
  * Every catalogue link with its health (UNCHECKED until a first check), read from this instance's
@@ -32,7 +33,7 @@ record LinkTable(List<LinkHealth> links, int dueNow) {
     try (KeyValueIterator<String, ScheduledLink> it = links.all()) {
       while (it.hasNext()) {
         ScheduledLink link = it.next().value;
-        LinkHealth known = LinkScheduleTopology.health(health.get(link.resourceId()));
+        LinkHealth known = StoredHealth.decode(health.get(link.resourceId()));
         if (!link.dueAt(known).isAfter(now)) {
           due++;
         }

@@ -165,7 +165,7 @@ class LinkScheduleTopologyTest {
   }
 
   private LinkHealth stored(String id) {
-    return LinkScheduleTopology.health(driver.<String, byte[]>getKeyValueStore(LinkScheduleTopology.HEALTH_STORE).get(id));
+    return StoredHealth.decode(driver.<String, byte[]>getKeyValueStore(LinkScheduleTopology.HEALTH_STORE).get(id));
   }
 
   @Test
