@@ -54,6 +54,11 @@ public record KafkaClients(String bootstrapServers, Path stateDir, int standbyRe
   public Map<String, Object> transactionalProducer(String transactionalId) {
     Map<String, Object> props = producer(transactionalId);
     props.put(ProducerConfig.TRANSACTIONAL_ID_CONFIG, transactionalId);
+    // An instance killed during a commit leaves its transaction open, and until the broker aborts
+    // it, read-committed readers of its partitions and the group's next owner of them wait (the
+    // default allows a minute). Callers open a transaction only to write what they have already
+    // made, for milliseconds, so 10 s (as Kafka Streams uses) is ample.
+    props.put(ProducerConfig.TRANSACTION_TIMEOUT_CONFIG, 10_000);
     props.put(ProducerConfig.DELIVERY_TIMEOUT_MS_CONFIG, 120_000);
     props.put(ProducerConfig.REQUEST_TIMEOUT_MS_CONFIG, 30_000);
     props.put(ProducerConfig.MAX_BLOCK_MS_CONFIG, 60_000);

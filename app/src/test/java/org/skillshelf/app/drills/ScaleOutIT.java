@@ -39,10 +39,11 @@ import org.skillshelf.testing.TestWeb;
 
 /**
  * Scale-out drill in split mode: ingest and publish in this JVM, and two instances of enrich plus
- * linkcheck, each a JVM of its own, against one external broker. Both instances get partitions of
- * every group; one is killed with SIGKILL while work is in flight and more arrives; the survivor
- * takes the dead one's partitions over within the session timeout, every submitted URL reaches
- * review exactly once, and every published link is checked again after the kill.
+ * linkcheck, each a JVM of its own, against one external broker. The survivor-to-be starts alone,
+ * the other joins, and both get partitions of every group; the one that joined is killed with
+ * SIGKILL while work is in flight and more arrives; the survivor takes the dead one's partitions
+ * over within the session timeout, every submitted URL reaches review exactly once, and every
+ * published link is checked again after the kill.
  */
 class ScaleOutIT {
   private static final Duration PATIENCE = Duration.ofSeconds(120);
@@ -60,12 +61,11 @@ class ScaleOutIT {
     try (var broker = EmbeddedKafkaBroker.start(dir.resolve("broker"));
         var front = SkillshelfProcess.start(SkillshelfConfig.fromEnvironment(settings(broker, "front", "ingest,publish")),
             Skillshelf.services(), null);
-        var a = ChildInstance.start("worker-a", settings(broker, "worker-a", "enrich,linkcheck"), "512m", dir.resolve("worker-a.log"));
-        var b = ChildInstance.start("worker-b", settings(broker, "worker-b", "enrich,linkcheck"), "512m", dir.resolve("worker-b.log"));
-        var admin = Admin.create(new KafkaClients(broker.bootstrapServers(), dir, 1).admin())) {
+        var admin = Admin.create(new KafkaClients(broker.bootstrapServers(), dir, 1).admin());
+        var b = worker("worker-b", broker);
+        var a = joiningAfterAlone(b, "worker-a", broker, admin)) {
       assertThat(front.awaitReady(PATIENCE)).as("front ready: %s", front.health()).isTrue();
       a.awaitReady(PATIENCE);
-      b.awaitReady(PATIENCE);
       Http http = new Http(front.baseUrl(), "ada", "lovelace-1815");
       var kafka = new KafkaClients(broker.bootstrapServers(), dir, 1);
 
@@ -109,12 +109,34 @@ class ScaleOutIT {
     }
   }
 
+  private ChildInstance worker(String name, EmbeddedKafkaBroker broker) throws java.io.IOException {
+    return ChildInstance.start(name, settings(broker, name, "enrich,linkcheck"), "512m", dir.resolve(name + ".log"));
+  }
+
+  /**
+   * Starts the second worker once the first runs every partition alone. The second then takes
+   * half of the tasks from the first, which keeps them as standbys; after the kill, the first
+   * takes them back as active tasks, and Kafka Streams gives it the same processors again, closed
+   * and initialised anew. (The schedule processor once stayed closed through that, and dropped
+   * the answer of every check those tasks handed over; the drill went that way, and failed, only
+   * when the first worker happened to start alone.)
+   */
+  private ChildInstance joiningAfterAlone(ChildInstance first, String name, EmbeddedKafkaBroker broker, Admin admin) throws Exception {
+    first.awaitReady(PATIENCE);
+    await().atMost(PATIENCE).pollInterval(Duration.ofMillis(500)).untilAsserted(() -> {
+      for (String group : GROUPS) {
+        GroupAssignments now = GroupAssignments.of(admin, group);
+        assertThat(now.members()).as("%s", now).isEqualTo(1);
+        assertThat(now.everyMemberWorks()).as("%s", now).isTrue();
+      }
+    });
+    return worker(name, broker);
+  }
+
   /**
    * The workers' warnings and errors, the last of them, and the survivor's last lines of any
    * level: their logs are in the test's temporary folder, gone after the run, and a failure on a
-   * busy CI machine is rare enough to need them. (Twice so far, in sessions 8 and 9, the survivor
-   * took the killed worker's link-check tasks over within seconds, yet did not check some of its
-   * links again within the two minutes, and logged no warning.)
+   * busy CI machine is rare enough to need them.
    */
   private String workersTroubles() {
     StringBuilder troubles = new StringBuilder();

@@ -185,27 +185,45 @@ public final class LinkScheduleTopology {
   /** A check that came back, waiting for the stream thread's next tick; {@code link} as it was handed over. */
   private record Finished(ScheduledLink link, String host, @Nullable LinkCheck check, long goodBody, Duration retryIn) {}
 
-  private static final class ScheduleProcessor implements Processor<String, HostedLink, String, LinkHealth> {
-    private final Settings settings;
-    private final CheckRunner checks;
-    private @Nullable ProcessorContext<String, LinkHealth> context;
-    private @Nullable KeyValueStore<String, ScheduledLink> schedule;
-    private @Nullable KeyValueStore<String, byte[]> health;
-    private final DueIndex index = new DueIndex();
+  /**
+   * What a schedule processor keeps in memory, from one {@code init} to the {@code close} after it.
+   * Kafka Streams may initialise a closed processor again: it keeps a task's processors when the
+   * task turns from active to standby and back (a rebalance moves the task to another instance, a
+   * later one brings it back). So each {@code init} starts a run of its own, and an answer to a
+   * check that an earlier run handed over goes to that run's queue, which nobody reads any more.
+   */
+  private static final class Run {
+    final DueIndex index = new DueIndex();
     /** Filled by the checks' threads, emptied by the stream thread. */
-    private final Queue<Finished> finished = new ConcurrentLinkedQueue<>();
-    /** Cleared when the task closes: answers that arrive later belong to whoever owns the task next. */
-    private final AtomicBoolean open = new AtomicBoolean(true);
+    final Queue<Finished> finished = new ConcurrentLinkedQueue<>();
+    /** Cleared when the processor closes: answers that arrive later belong to whoever runs the task next. */
+    final AtomicBoolean open = new AtomicBoolean(true);
     /** Checks back from the runner whose results are not written yet; stream thread only. */
-    private final Queue<Finished> toRecord = new ArrayDeque<>();
+    final Queue<Finished> toRecord = new ArrayDeque<>();
     /**
      * The links handed over and not yet recorded, each as it was handed over; stream thread only. A
      * link withdrawn, moved or re-approved meanwhile leaves this map, and the answer for it is not
      * recorded: only an answer for the very link handed over is.
      */
-    private final Map<String, ScheduledLink> handedOver = new HashMap<>();
+    final Map<String, ScheduledLink> handedOver = new HashMap<>();
     /** Checks handed over and not yet back, per host; stream thread only. */
-    private final Map<String, Integer> underWayByHost = new HashMap<>();
+    final Map<String, Integer> underWayByHost = new HashMap<>();
+
+    void report(Finished done) {
+      if (open.get()) {
+        finished.add(done);
+      }
+    }
+  }
+
+  static final class ScheduleProcessor implements Processor<String, HostedLink, String, LinkHealth> {
+    private final Settings settings;
+    private final CheckRunner checks;
+    private @Nullable ProcessorContext<String, LinkHealth> context;
+    private @Nullable KeyValueStore<String, ScheduledLink> schedule;
+    private @Nullable KeyValueStore<String, byte[]> health;
+    /** What this processor keeps in memory; made afresh by each {@link #init}. */
+    private Run run = new Run();
 
     ScheduleProcessor(Settings settings, CheckRunner checks) {
       this.settings = settings;
@@ -217,6 +235,9 @@ public final class LinkScheduleTopology {
       this.context = context;
       this.schedule = context.getStateStore(SCHEDULE_STORE);
       this.health = context.getStateStore(HEALTH_STORE);
+      Run run = new Run();
+      this.run = run;
+      DueIndex index = run.index;
       long started = System.nanoTime();
       try (KeyValueIterator<String, ScheduledLink> all = schedule().all()) {
         all.forEachRemaining(kv -> {
@@ -254,7 +275,7 @@ public final class LinkScheduleTopology {
       }
       long spread = Math.min(settings.interval().toMillis(), settings.firstCheckWindow().toMillis());
       Instant first = settings.clock().instant().plusMillis(spread <= 0 ? 0 : settings.random().nextLong(spread));
-      handedOver.remove(key); // an answer for the old URL is not recorded
+      run.handedOver.remove(key); // an answer for the old URL is not recorded
       schedule(new ScheduledLink(ScheduledLink.VERSION, key, url, link.fingerprint(), first, 0), first, record.key());
     }
 
@@ -263,8 +284,8 @@ public final class LinkScheduleTopology {
      * text, so its answer is not recorded and the link is checked again at once.
      */
     private void reapproved(ScheduledLink link, String host) {
-      DueIndex.Due indexed = index.get(link.resourceId());
-      handedOver.remove(link.resourceId());
+      DueIndex.Due indexed = run.index.get(link.resourceId());
+      run.handedOver.remove(link.resourceId());
       schedule(link, indexed != null ? indexed.at() : settings.clock().instant(), host);
     }
 
@@ -280,14 +301,14 @@ public final class LinkScheduleTopology {
      */
     private void tick(long wallClock) {
       Finished done;
-      while ((done = finished.poll()) != null) {
-        underWayByHost.computeIfPresent(done.host(), (h, n) -> n == 1 ? null : n - 1);
-        toRecord.add(done);
+      while ((done = run.finished.poll()) != null) {
+        run.underWayByHost.computeIfPresent(done.host(), (h, n) -> n == 1 ? null : n - 1);
+        run.toRecord.add(done);
       }
       handOverDue();
       Instant now = settings.clock().instant();
       long until = System.nanoTime() + RECORDING_PER_TICK.toNanos();
-      while ((done = toRecord.poll()) != null) {
+      while ((done = run.toRecord.poll()) != null) {
         record(done, now, wallClock);
         if (System.nanoTime() - until > 0) {
           break;
@@ -297,13 +318,13 @@ public final class LinkScheduleTopology {
 
     private void record(Finished done, Instant now, long wallClock) {
       String key = done.link().resourceId();
-      if (handedOver.get(key) != done.link()) {
+      if (run.handedOver.get(key) != done.link()) {
         return; // withdrawn, moved or re-approved while it was checked
       }
-      handedOver.remove(key);
+      run.handedOver.remove(key);
       LinkCheck check = done.check();
       if (check == null) {
-        index.put(done.link(), now.plus(done.retryIn()), done.host()); // not checked: its health still has it due
+        run.index.put(done.link(), now.plus(done.retryIn()), done.host()); // not checked: its health still has it due
       } else {
         recordCheck(done, check, wallClock);
       }
@@ -324,7 +345,7 @@ public final class LinkScheduleTopology {
       if (isNews(before, updated)) {
         context().forward(new Record<>(key, updated, wallClock));
       }
-      index.put(done.goodBody() == link.knownGoodBody() ? link : link.withKnownGoodBody(done.goodBody()), next, done.host());
+      run.index.put(done.goodBody() == link.knownGoodBody() ? link : link.withKnownGoodBody(done.goodBody()), next, done.host());
     }
 
     private void handOverDue() {
@@ -332,49 +353,45 @@ public final class LinkScheduleTopology {
       if (room <= 0) {
         return;
       }
-      List<DueIndex.Due> due = index.due(settings.clock().instant(), room, host -> AHEAD_PER_HOST - underWayByHost.getOrDefault(host, 0));
+      Run current = run;
+      List<DueIndex.Due> due = current.index.due(settings.clock().instant(), room,
+          host -> AHEAD_PER_HOST - current.underWayByHost.getOrDefault(host, 0));
       for (DueIndex.Due one : due) {
         ScheduledLink link = one.link();
         String host = one.host();
-        index.remove(one.key());
-        handedOver.put(one.key(), link);
-        underWayByHost.merge(host, 1, Integer::sum);
+        current.index.remove(one.key());
+        current.handedOver.put(one.key(), link);
+        current.underWayByHost.merge(host, 1, Integer::sum);
         checks.submit(new LinkCheckRequest(one.key(), link.url(), host, link.fingerprint(), one.at(), link.knownGoodBody()),
             new CheckRunner.Listener() {
               @Override
               public void checked(LinkCheck check, long goodBody) {
-                report(new Finished(link, host, check, goodBody, Duration.ZERO));
+                current.report(new Finished(link, host, check, goodBody, Duration.ZERO));
               }
 
               @Override
               public void notChecked(Duration retryIn, String why) {
-                report(new Finished(link, host, null, 0, retryIn));
+                current.report(new Finished(link, host, null, 0, retryIn));
               }
             });
       }
     }
 
-    private void report(Finished done) {
-      if (open.get()) {
-        finished.add(done);
-      }
-    }
-
     @Override
     public void close() {
-      open.set(false);
+      run.open.set(false);
     }
 
     /** Writes the link to the schedule, due at {@code due}, and keeps the due index in step with it. */
     private void schedule(ScheduledLink link, Instant due, String host) {
       schedule().put(link.resourceId(), link);
-      index.put(link, due, host);
+      run.index.put(link, due, host);
     }
 
     /** Forgets a withdrawn link; whether it was scheduled. */
     private boolean unschedule(String key) {
-      index.remove(key);
-      handedOver.remove(key);
+      run.index.remove(key);
+      run.handedOver.remove(key);
       return schedule().delete(key) != null;
     }
 
