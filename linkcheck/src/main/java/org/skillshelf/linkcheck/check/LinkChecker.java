@@ -100,7 +100,9 @@ public final class LinkChecker implements CheckRunner, AutoCloseable {
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
       listener.notChecked(Duration.ZERO, "the checker is stopping");
-    } catch (RuntimeException e) {
+    } catch (RuntimeException | StackOverflowError e) {
+      // A bug, or a page built to exhaust a parser's stack: the schedule still hears of the link
+      // (else it stays handed over for good), and the host's lane goes on to its next check.
       LOG.warn("Checking {} failed unexpectedly: {}", request.url(), e.toString(), e);
       listener.notChecked(RETRY_AFTER_ERROR, e.toString());
     }
