@@ -6,6 +6,8 @@ import java.util.Map;
 import java.util.Queue;
 import java.util.concurrent.ExecutorService;
 import org.jspecify.annotations.Nullable;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * Runs each host's checks at most {@code perHost} at a time: a host gets up to that many lanes,
@@ -17,6 +19,7 @@ import org.jspecify.annotations.Nullable;
  * check; the lanes only decide when a check starts.
  */
 final class HostLanes {
+  private static final Logger LOG = LoggerFactory.getLogger(HostLanes.class);
   private final int perHost;
   private final ExecutorService executor;
   private final Map<String, Lane> lanes = new HashMap<>();
@@ -45,7 +48,7 @@ final class HostLanes {
       }
       lane.running++;
     }
-    executor.submit(() -> drive(host, check));
+    executor.execute(() -> drive(host, check));
   }
 
   /** Checks waiting for a lane, across all hosts. */
@@ -55,10 +58,19 @@ final class HostLanes {
     }
   }
 
+  /**
+   * Runs the host's checks one after another until none waits. A check that throws (callers catch
+   * what they expect; this is for what they do not) is logged and does not end the lane, so the
+   * host's later checks still run and the lane is never counted as running when it is not.
+   */
   private void drive(String host, Runnable first) {
     @Nullable Runnable next = first;
     while (next != null) {
-      next.run();
+      try {
+        next.run();
+      } catch (RuntimeException | Error e) {
+        LOG.error("A check of {} failed unexpectedly; the host's next checks still run", host, e);
+      }
       next = nextFor(host);
     }
   }

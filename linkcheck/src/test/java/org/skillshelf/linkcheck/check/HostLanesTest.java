@@ -50,6 +50,21 @@ class HostLanesTest {
   }
 
   @Test
+  void aCheckThatThrowsDoesNotEndItsHostsLane() {
+    HostLanes single = new HostLanes(1, executor);
+    List<String> done = new CopyOnWriteArrayList<>();
+    single.submit("a.example", () -> {
+      throw new IllegalStateException("a bug in a check");
+    });
+    single.submit("a.example", () -> done.add("next"));
+
+    await().atMost(Duration.ofSeconds(10)).until(() -> done.contains("next"));
+    assertThat(single.waiting()).isZero();
+    single.submit("a.example", () -> done.add("later"));
+    await().atMost(Duration.ofSeconds(10)).until(() -> done.contains("later"));
+  }
+
+  @Test
   void aBusyHostDoesNotHoldBackAnother() {
     CountDownLatch release = new CountDownLatch(1);
     List<String> done = new CopyOnWriteArrayList<>();
