@@ -69,15 +69,7 @@ class ScaleOutIT {
       Http http = new Http(front.baseUrl(), "ada", "lovelace-1815");
       var kafka = new KafkaClients(broker.bootstrapServers(), dir, 1);
 
-      Map<String, GroupAssignments> shared = new HashMap<>();
-      await().atMost(PATIENCE).pollInterval(Duration.ofMillis(500)).untilAsserted(() -> {
-        for (String group : GROUPS) {
-          GroupAssignments now = GroupAssignments.of(admin, group);
-          assertThat(now.members()).as("%s", now).isEqualTo(2);
-          assertThat(now.everyMemberWorks()).as("%s", now).isTrue();
-          shared.put(group, now);
-        }
-      });
+      Map<String, GroupAssignments> shared = awaitEveryGroupWorkedBy(2, admin);
       await().atMost(PATIENCE).untilAsserted(() -> assertThat(taskDirs("worker-b"))
           .as("with a standby replica, each instance keeps the state of every task").isNotEmpty().isEqualTo(taskDirs("worker-a")));
 
@@ -123,14 +115,22 @@ class ScaleOutIT {
    */
   private ChildInstance joiningAfterAlone(ChildInstance first, String name, EmbeddedKafkaBroker broker, Admin admin) throws Exception {
     first.awaitReady(PATIENCE);
+    awaitEveryGroupWorkedBy(1, admin);
+    return worker(name, broker);
+  }
+
+  /** Waits until every group has this many members, each holding partitions, and answers their assignments. */
+  private static Map<String, GroupAssignments> awaitEveryGroupWorkedBy(int members, Admin admin) {
+    Map<String, GroupAssignments> assignments = new HashMap<>();
     await().atMost(PATIENCE).pollInterval(Duration.ofMillis(500)).untilAsserted(() -> {
       for (String group : GROUPS) {
         GroupAssignments now = GroupAssignments.of(admin, group);
-        assertThat(now.members()).as("%s", now).isEqualTo(1);
+        assertThat(now.members()).as("%s", now).isEqualTo(members);
         assertThat(now.everyMemberWorks()).as("%s", now).isTrue();
+        assignments.put(group, now);
       }
     });
-    return worker(name, broker);
+    return assignments;
   }
 
   /**

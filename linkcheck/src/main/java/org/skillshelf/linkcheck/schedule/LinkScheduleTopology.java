@@ -12,7 +12,6 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Queue;
 import java.util.concurrent.ConcurrentLinkedQueue;
-import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.random.RandomGenerator;
 import org.apache.kafka.common.serialization.Serde;
 import org.apache.kafka.common.serialization.Serdes;
@@ -197,7 +196,7 @@ public final class LinkScheduleTopology {
     /** Filled by the checks' threads, emptied by the stream thread. */
     final Queue<Finished> finished = new ConcurrentLinkedQueue<>();
     /** Cleared when the processor closes: answers that arrive later belong to whoever runs the task next. */
-    final AtomicBoolean open = new AtomicBoolean(true);
+    volatile boolean open = true;
     /** Checks back from the runner whose results are not written yet; stream thread only. */
     final Queue<Finished> toRecord = new ArrayDeque<>();
     /**
@@ -210,7 +209,7 @@ public final class LinkScheduleTopology {
     final Map<String, Integer> underWayByHost = new HashMap<>();
 
     void report(Finished done) {
-      if (open.get()) {
+      if (open) {
         finished.add(done);
       }
     }
@@ -235,18 +234,16 @@ public final class LinkScheduleTopology {
       this.context = context;
       this.schedule = context.getStateStore(SCHEDULE_STORE);
       this.health = context.getStateStore(HEALTH_STORE);
-      Run run = new Run();
-      this.run = run;
-      DueIndex index = run.index;
+      this.run = new Run();
       long started = System.nanoTime();
       try (KeyValueIterator<String, ScheduledLink> all = schedule().all()) {
         all.forEachRemaining(kv -> {
           StoredHealth.Stored stored = StoredHealth.read(health().get(kv.key));
           ScheduledLink link = kv.value.knowingThePageFoundFine(stored);
-          index.put(link, link.dueAt(stored == null ? null : stored.health()), hostKey(link.url()));
+          run.index.put(link, link.dueAt(stored == null ? null : stored.health()), hostKey(link.url()));
         });
       }
-      LOG.info("Link schedule task {}: {} links read in {} ms", context.taskId(), index.size(),
+      LOG.info("Link schedule task {}: {} links read in {} ms", context.taskId(), run.index.size(),
           Duration.ofNanos(System.nanoTime() - started).toMillis());
       context.schedule(TICK, PunctuationType.WALL_CLOCK_TIME, this::tick);
     }
@@ -379,7 +376,7 @@ public final class LinkScheduleTopology {
 
     @Override
     public void close() {
-      run.open.set(false);
+      run.open = false;
     }
 
     /** Writes the link to the schedule, due at {@code due}, and keeps the due index in step with it. */
